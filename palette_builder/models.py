@@ -1,0 +1,191 @@
+"""The one definition of the palette format.
+
+The JSON Schema (`palette/schema/`), the format guide (`docs/formaat.md`) and the validator's messages
+all derive from these models. YAML keys are Dutch (the editors are Dutch professionals); attribute
+names are English, linked through aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+VOCABULARY_KEY = "x-vocabulaire"
+
+
+def _vocabulary_checker(name: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        vocabularies = (info.context or {}).get("vocabularies")
+        if vocabularies is None:  # validating the shape only, e.g. in the schema test
+            return value
+        allowed = vocabularies.ids(name)
+        if value not in allowed:
+            raise PydanticCustomError(
+                "vocabulary",
+                "onbekende waarde {value!r} in vocabulaire {vocabulary!r}",
+                {"value": value, "vocabulary": name, "allowed": allowed},
+            )
+        return value
+
+    return check
+
+
+def VocabularyRef(name: str) -> Any:  # noqa: N802 - reads like a type in the models
+    """A string that must be an id in vocabulary `name` (palette/vocabulaires/<name>.yaml)."""
+    return Annotated[
+        str,
+        AfterValidator(_vocabulary_checker(name)),
+        WithJsonSchema({"type": "string", VOCABULARY_KEY: name}),
+    ]
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+HttpUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"']+$", description="Een volledig webadres (https://...).")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, str_strip_whitespace=True)
+
+
+class Kind(str, Enum):
+    """What sort of intervention this is; it decides which fields are required."""
+
+    legal_measure = "wettelijke-maatregel"
+    programme = "programma"
+    service = "voorziening"
+    working_method = "werkwijze"
+
+
+class ReviewStatus(str, Enum):
+    draft = "concept"
+    needs_review = "te-controleren"
+    reviewed = "gecontroleerd"
+
+
+class RecognitionStatus(str, Enum):
+    not_applicable = "niet-van-toepassing"
+    listed = "opgenomen-in-databank"
+    not_found = "niet-gevonden"
+
+
+class Databank(str, Enum):
+    nji = "nji"
+    movisie = "movisie"
+    trimbos = "trimbos"
+    justice_committee = "erkenningscommissie-justitie"
+
+
+class TargetGroup(Model):
+    group: VocabularyRef("doelgroepen") = Field(alias="groep", description="Voor wie de interventie is.")
+    min_age: int | None = Field(default=None, alias="leeftijd_vanaf", ge=0, le=120, description="Minimumleeftijd in jaren.")
+    max_age: int | None = Field(default=None, alias="leeftijd_tot", ge=0, le=120, description="Leeftijd (in jaren) tot welke de interventie geldt.")
+    note: str | None = Field(default=None, alias="toelichting", description="Korte toelichting, bijvoorbeeld een voorwaarde.")
+
+    @model_validator(mode="after")
+    def ages_in_order(self) -> TargetGroup:
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValueError("leeftijd_vanaf is groter dan leeftijd_tot")
+        return self
+
+
+class Roles(Model):
+    decides: list[VocabularyRef("partners")] = Field(default_factory=list, alias="beslist", description="Wie beslist of de interventie oplegt.")
+    requests: list[VocabularyRef("partners")] = Field(default_factory=list, alias="vraagt_aan", description="Wie de interventie kan aanvragen, voorstellen of adviseren.")
+    carries_out: list[VocabularyRef("partners")] = Field(default_factory=list, alias="voert_uit", description="Wie de interventie uitvoert of erop toeziet.")
+
+
+class LegalBasis(Model):
+    law: VocabularyRef("wetten") = Field(alias="wet", description="De wet (id uit palette/vocabulaires/wetten.yaml).")
+    article: str = Field(alias="artikel", pattern=r"^\d+(:\d+)?[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$", description="Het artikel, zoals `38v`, `1:255` of `14c lid 2`.")
+    url: HttpUrl | None = Field(default=None, description="Link naar de officiële tekst van het artikel; zonder link verwijst de site naar de wet.")
+    note: str | None = Field(default=None, alias="toelichting", description="Wat dit artikel regelt, in één zin.")
+
+
+class Recognition(Model):
+    status: RecognitionStatus = Field(description="Of de interventie in een Nederlandse databank van erkende interventies staat.")
+    databank: Databank | None = Field(default=None, description="De databank waarin de beoordeling staat.")
+    level: str | None = Field(default=None, alias="niveau", description="Het niveau zoals de databank het noemt, letterlijk overgenomen.")
+    date: dt.date | None = Field(default=None, alias="datum", description="Datum van de beoordeling of waarop de vermelding is gezien.")
+    url: HttpUrl | None = Field(default=None, description="Link naar de vermelding in de databank.")
+    note: str | None = Field(default=None, alias="toelichting", description="Toelichting, bijvoorbeeld waarom erkenning niet van toepassing is.")
+
+    @model_validator(mode="after")
+    def listed_needs_link(self) -> Recognition:
+        if self.status is RecognitionStatus.listed and (self.databank is None or self.url is None):
+            raise ValueError("bij status 'opgenomen-in-databank' horen ook 'databank' en 'url'")
+        return self
+
+
+class Relations(Model):
+    combinable_with: list[Slug] = Field(default_factory=list, alias="combineerbaar_met", description="Interventies die vaak samen met deze worden ingezet.")
+    follow_up_of: list[Slug] = Field(default_factory=list, alias="vervolg_op", description="Interventies waarop deze kan volgen.")
+    alternative_to: list[Slug] = Field(default_factory=list, alias="alternatief_voor", description="Interventies waarvoor deze een alternatief kan zijn.")
+
+
+class Source(Model):
+    title: Text = Field(alias="titel", description="Titel van de bron.")
+    url: HttpUrl = Field(description="Webadres van de bron.")
+
+
+class Intervention(Model):
+    """One intervention or measure of the palette: one YAML file, named `<id>.yaml`."""
+
+    id: Slug = Field(description="Vaste sleutel: ook de bestandsnaam en het webadres. Wijzig hem niet meer na publicatie.")
+    name: Text = Field(alias="naam", max_length=120, description="De naam zoals professionals hem kennen.")
+    abbreviations: list[Text] = Field(default_factory=list, alias="afkortingen", description="Afkortingen, zoals THV of OTS.")
+    aliases: list[Text] = Field(default_factory=list, alias="ook_bekend_als", description="Andere namen en schrijfwijzen waarop mensen zoeken, ook de spelling in de bron.")
+    kind: Kind = Field(alias="soort", description="Wettelijke maatregel, programma, voorziening of werkwijze.")
+    phases: list[VocabularyRef("fasen")] = Field(alias="fasen", min_length=1, description="De fase(n) waarin de interventie in het palet staat.")
+    domain: VocabularyRef("domeinen") = Field(alias="domein", description="Het domein (rij in het palet).")
+    parent: Slug | None = Field(default=None, alias="onderdeel_van", description="De interventie waaronder het palet deze plaatst (id).")
+    summary: Text = Field(alias="samenvatting", max_length=200, description="Eén zin: wat is het?")
+    description: Text = Field(alias="beschrijving", description="Uitleg in gewone taal (B1). Alinea's scheiden met een witregel.")
+    aim: Text = Field(alias="doel", description="Wat de interventie wil bereiken.")
+    target_groups: list[TargetGroup] = Field(alias="doelgroepen", min_length=1, description="Voor wie de interventie is, met leeftijdsgrenzen waar die gelden.")
+    roles: Roles = Field(alias="rollen", description="Wie beslist, wie aanvraagt en wie uitvoert.")
+    legal_basis: list[LegalBasis] = Field(default_factory=list, alias="wettelijke_grondslag", description="Wet en artikel. Verplicht voor een wettelijke maatregel.")
+    duration: str | None = Field(default=None, alias="duur", description="Gebruikelijke duur of wettelijke termijnen.")
+    moments: list[VocabularyRef("momenten")] = Field(default_factory=list, alias="momenten", description="De momenten van afstemming waarbij de interventie aan bod komt.")
+    recognition: Recognition = Field(alias="erkenning", description="Erkenning in een databank (NJi, Movisie, Trimbos, Erkenningscommissie Justitie).")
+    relations: Relations = Field(default_factory=Relations, alias="relaties", description="Verbanden met andere interventies.")
+    sources: list[Source] = Field(alias="bronnen", min_length=1, description="Waar de informatie vandaan komt. Minstens één.")
+    last_reviewed: dt.date = Field(alias="laatst_gecontroleerd", description="Datum waarop de inhoud voor het laatst is nagekeken (JJJJ-MM-DD).")
+    review_status: ReviewStatus = Field(alias="status", description="concept, te-controleren of gecontroleerd.")
+    review_note: str | None = Field(default=None, alias="controle_notitie", description="Wat nog nagekeken moet worden.")
+    regions: list[VocabularyRef("regios")] = Field(default_factory=list, alias="regios", description="Leeg: landelijk beschikbaar. Anders alleen in deze regio's.")
+
+    @model_validator(mode="after")
+    def kind_rules(self) -> Intervention:
+        if self.kind is Kind.legal_measure:
+            if not self.legal_basis:
+                raise PydanticCustomError("legal_basis_missing", "een wettelijke maatregel noemt zijn wet en artikel in 'wettelijke_grondslag'")
+            if self.recognition.status is not RecognitionStatus.not_applicable:
+                raise PydanticCustomError("recognition_legal", "voor een wettelijke maatregel is 'erkenning.status' 'niet-van-toepassing'")
+        if self.review_status is ReviewStatus.needs_review and not self.review_note:
+            raise PydanticCustomError("review_note_missing", "bij status 'te-controleren' hoort een 'controle_notitie'")
+        return self
+
+    def all_relations(self) -> list[tuple[str, str]]:
+        """(field alias, target id) for every reference to another entry."""
+        refs = [("onderdeel_van", self.parent)] if self.parent else []
+        for alias, targets in (
+            ("relaties.combineerbaar_met", self.relations.combinable_with),
+            ("relaties.vervolg_op", self.relations.follow_up_of),
+            ("relaties.alternatief_voor", self.relations.alternative_to),
+        ):
+            refs.extend((alias, target) for target in targets)
+        return refs

@@ -1,0 +1,35 @@
+"""The JSON Schema for editors, generated from the models and filled with the vocabularies."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import VOCABULARY_KEY, Intervention
+from .vocabularies import Vocabularies
+
+SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _fill_vocabularies(node: Any, vocabularies: Vocabularies) -> None:
+    if isinstance(node, dict):
+        name = node.pop(VOCABULARY_KEY, None)
+        if name:
+            terms = vocabularies[name]
+            node["enum"] = list(terms)
+            node.setdefault("description", f"Een waarde uit palette/vocabulaires/{name}.yaml.")
+        for value in node.values():
+            _fill_vocabularies(value, vocabularies)
+    elif isinstance(node, list):
+        for value in node:
+            _fill_vocabularies(value, vocabularies)
+
+
+def intervention_schema(vocabularies: Vocabularies) -> dict[str, Any]:
+    schema = Intervention.model_json_schema(by_alias=True)
+    _fill_vocabularies(schema, vocabularies)
+    return {"$schema": SCHEMA_URL, "title": "Interventie in het interventiepalet", **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def schema_text(vocabularies: Vocabularies) -> str:
+    return json.dumps(intervention_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,284 @@
+"""Load every palette file, validate it against the models and across files, and collect all problems.
+
+Nothing here raises on bad data: every problem becomes a located `Problem`, so an editor sees all of them
+in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .models import Intervention
+from .safe_yaml import Problem, YamlFileError, load_yaml, locate, read_text
+from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
+
+PATTERN_MESSAGES = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
+    r"^https?://[^\s<>\"']+$": "een volledig webadres dat begint met https:// of http://",
+    r"^BWBR\d{7}$": "een BWB-code zoals 'BWBR0001854'",
+}
+
+
+@dataclass
+class Entry:
+    """A valid intervention with the file it came from."""
+
+    intervention: Intervention
+    path: Path
+    display: str
+
+
+@dataclass
+class Palette:
+    vocabularies: Vocabularies
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def interventions(self) -> list[Intervention]:
+        return [entry.intervention for entry in self.entries.values()]
+
+
+def nearest(value: Any, allowed: list[str]) -> str | None:
+    if not isinstance(value, str):
+        return None
+    match = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _allowed_text(allowed: list[str], value: Any) -> str:
+    listing = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + f" (en {len(allowed) - 12} meer)"
+    suggestion = nearest(value, allowed)
+    hint = f"; bedoel je {suggestion!r}?" if suggestion else ""
+    return f"toegestaan: {listing}{hint}"
+
+
+def _fields_of(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The Dutch keys allowed at the mapping that contains loc[-1]."""
+    current: Any = model
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        info = next((f for f in current.model_fields.values() if (f.alias or "") == step), None)
+        if info is None:
+            return []
+        annotation = info.annotation
+        args = getattr(annotation, "__args__", None) or (annotation,)
+        current = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if current is None:
+            return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """A Dutch message for one pydantic error: what was found and what is allowed."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    found = f" (gevonden: {_short(value)})"
+    if kind == "missing":
+        return "verplicht veld ontbreekt"
+    if kind == "extra_forbidden":
+        allowed = _fields_of(model, tuple(error["loc"]))
+        return f"onbekend veld; {_allowed_text(allowed, error['loc'][-1])}"
+    if kind == "vocabulary":
+        return f"onbekende waarde {_short(value)}; {_allowed_text(ctx['allowed'], value)} (vocabulaire palette/vocabulaires/{ctx['vocabulary']}.yaml)"
+    if kind == "enum":
+        allowed = [part.strip(" '") for part in ctx.get("expected", "").replace(" or ", ",").split(",") if part.strip()]
+        return f"ongeldige waarde {_short(value)}; {_allowed_text(allowed, value)}"
+    if kind == "string_pattern_mismatch":
+        return f"verwacht {PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'tekst in de vorm ' + str(ctx.get('pattern')))}{found}"
+    if kind == "string_type":
+        hint = "; zet getallen tussen aanhalingstekens" if isinstance(value, (int, float)) else ""
+        return f"moet tekst zijn{found}{hint}"
+    if kind == "list_type":
+        return f"moet een lijst zijn, bijvoorbeeld [a, b] of regels die met '- ' beginnen{found}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"moet een groep velden zijn (sleutel: waarde){found}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"moet een datum zijn in de vorm JJJJ-MM-DD{found}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"moet een heel getal zijn{found}"
+    if kind == "too_short":
+        return f"moet minstens {ctx.get('min_length')} waarde(n) bevatten"
+    if kind == "string_too_short":
+        return "mag niet leeg zijn"
+    if kind in {"string_too_long", "too_long"}:
+        return f"is te lang: hoogstens {ctx.get('max_length')} tekens"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "minstens" if kind == "greater_than_equal" else "hoogstens"
+        return f"moet {word} {bound} zijn{found}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for step in loc:
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name or "(bestand)"
+
+
+def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel], prefix: tuple = ()) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = prefix + tuple(item["loc"])
+        line, column = locate(text, loc)
+        problems.append(Problem(display, line, column, field_name(tuple(item["loc"])) if not prefix else field_name(loc), describe(item, model)))
+    return problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, list[Problem]]:
+    """Read the vocabularies; later folders (a region) may add values, never change existing ones."""
+    vocabularies, problems = Vocabularies(), []
+    for name, term_model in VOCABULARY_MODELS.items():
+        terms: dict[str, Term] = {}
+        for folder in folders:
+            path = folder / f"{name}.yaml"
+            if not path.exists():
+                continue
+            display = _display(path, root)
+            try:
+                data = load_yaml(path, display)
+                text = read_text(path, display)
+            except YamlFileError as error:
+                problems.append(error.problem)
+                continue
+            try:
+                loaded = TypeAdapter(list[term_model]).validate_python(data if data is not None else [])
+            except ValidationError as error:
+                for item in error.errors():
+                    line, column = locate(text, tuple(item["loc"]))
+                    problems.append(Problem(display, line, column, field_name(tuple(item["loc"])), describe(item, term_model)))
+                continue
+            for index, term in enumerate(loaded):
+                if term.id in terms:
+                    line, column = locate(text, (index, "id"))
+                    problems.append(Problem(display, line, column, f"[{index}].id", f"waarde {term.id!r} bestaat al in vocabulaire {name!r}"))
+                else:
+                    terms[term.id] = term
+        vocabularies.terms[name] = terms
+    return vocabularies, problems
+
+
+def entry_files(folders: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for folder in folders:
+        files.extend(sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".")))
+    return files
+
+
+def load_palette(entry_folders: list[Path], vocabulary_folders: list[Path], root: Path, today: dt.date | None = None) -> Palette:
+    """Load and validate everything; the returned palette holds the valid entries and every problem."""
+    today = today or dt.date.today()
+    vocabularies, problems = load_vocabularies(vocabulary_folders, root)
+    palette = Palette(vocabularies, problems=problems)
+    texts: dict[str, str] = {}
+    seen: dict[str, list[str]] = {}
+
+    for path in entry_files(entry_folders):
+        display = _display(path, root)
+        if path.suffix != ".yaml":
+            palette.problems.append(Problem(display, 1, 1, "(bestand)", "alleen bestanden met de extensie .yaml horen in deze map"))
+            continue
+        try:
+            data = load_yaml(path, display)
+        except YamlFileError as error:
+            palette.problems.append(error.problem)
+            continue
+        text = texts[display] = read_text(path, display)
+        if data is None:
+            palette.problems.append(Problem(display, 1, 1, "(bestand)", "het bestand is leeg; begin met een kopie van een bestaand bestand of gebruik 'python build_palette.py new'"))
+            continue
+        if not isinstance(data, dict):
+            palette.problems.append(Problem(display, 1, 1, "(bestand)", f"verwacht een groep velden (sleutel: waarde), gevonden: {type(data).__name__}"))
+            continue
+        try:
+            intervention = Intervention.model_validate(data, context={"vocabularies": vocabularies})
+        except ValidationError as error:
+            palette.problems.extend(_model_errors(text, display, error, Intervention))
+            if isinstance(data.get("id"), str):
+                seen.setdefault(data["id"], []).append(display)
+            continue
+        seen.setdefault(intervention.id, []).append(display)
+        if path.stem != intervention.id:
+            line, column = locate(text, ("id",))
+            palette.problems.append(Problem(display, line, column, "id", f"id {intervention.id!r} verschilt van de bestandsnaam; hernoem het bestand naar {intervention.id}.yaml of pas de id aan"))
+        if intervention.id not in palette.entries:
+            palette.entries[intervention.id] = Entry(intervention, path, display)
+        for loc, value in (("laatst_gecontroleerd",), intervention.last_reviewed), (("erkenning", "datum"), intervention.recognition.date):
+            if value and value > today:
+                line, column = locate(text, loc)
+                palette.problems.append(Problem(display, line, column, field_name(loc), f"datum {value.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})"))
+
+    for entry_id, displays in seen.items():
+        if len(displays) > 1:
+            for display in displays:
+                others = ", ".join(d for d in displays if d != display)
+                line, column = locate(texts[display], ("id",))
+                palette.problems.append(Problem(display, line, column, "id", f"id {entry_id!r} komt ook voor in {others}; elke id moet uniek zijn"))
+
+    _check_references(palette, texts)
+    palette.problems.sort()
+    return palette
+
+
+def _check_references(palette: Palette, texts: dict[str, str]) -> None:
+    known = list(palette.entries)
+    for entry in palette.entries.values():
+        text = texts[entry.display]
+        for alias, target in entry.intervention.all_relations():
+            loc: tuple[Any, ...] = tuple(alias.split("."))
+            if len(loc) > 1:
+                loc += (getattr(entry.intervention.relations, _attr(alias)).index(target),)
+            if target == entry.intervention.id:
+                message = "een interventie kan niet naar zichzelf verwijzen"
+            elif target not in palette.entries:
+                suggestion = nearest(target, known)
+                message = f"verwijst naar {target!r}, maar die interventie bestaat niet" + (f"; bedoel je {suggestion!r}?" if suggestion else "")
+            else:
+                continue
+            line, column = locate(text, loc)
+            palette.problems.append(Problem(entry.display, line, column, field_name(loc), message))
+
+    # Parent cycles: follow each chain; report once per cycle, at its members.
+    reported: set[str] = set()
+    for start in palette.entries:
+        chain, current = [], start
+        while current in palette.entries and current not in chain:
+            chain.append(current)
+            current = palette.entries[current].intervention.parent
+        if current in chain:
+            cycle = chain[chain.index(current):]
+            if not reported.intersection(cycle):
+                reported.update(cycle)
+                for member in cycle:
+                    entry = palette.entries[member]
+                    line, column = locate(texts[entry.display], ("onderdeel_van",))
+                    path_text = " → ".join(cycle[cycle.index(member):] + cycle[: cycle.index(member)] + [member])
+                    palette.problems.append(Problem(entry.display, line, column, "onderdeel_van", f"kringverwijzing: {path_text}"))
+
+
+def _attr(alias: str) -> str:
+    from .models import Relations
+
+    key = alias.split(".")[-1]
+    return next(name for name, info in Relations.model_fields.items() if info.alias == key)

@@ -1,0 +1,71 @@
+"""Vocabularies (phases, domains, partners, ...) are data in `palette/vocabulaires/`.
+
+The models refer to them by name; a region can add values in its own folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Term(BaseModel):
+    """One value of a vocabulary: a stable id and a Dutch label."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Vaste sleutel, kleine letters en streepjes.")
+    label: str = Field(min_length=1, description="Naam zoals de site die toont.")
+    uitleg: str = Field(default="", description="Korte uitleg in gewone taal.")
+
+
+class PhaseTerm(Term):
+    groep: str = Field(description="Hoofdfase waartoe deze fase hoort (Veiligheid, Risicogestuurd, Herstelgericht).")
+
+
+class MomentTerm(Term):
+    nummer: int = Field(ge=1, description="Volgnummer van het moment van afstemming.")
+
+
+class LawTerm(Term):
+    afkorting: str = Field(min_length=1, description="Gangbare afkorting, zoals Sr of BW.")
+    bwb: str = Field(pattern=r"^BWBR\d{7}$", description="Vaste code van de wet op wetten.overheid.nl.")
+
+    @property
+    def url(self) -> str:
+        return f"https://wetten.overheid.nl/{self.bwb}"
+
+
+# File name (without .yaml) -> the model of one term. The file names are the vocabulary names.
+VOCABULARY_MODELS: dict[str, type[Term]] = {
+    "fasen": PhaseTerm,
+    "domeinen": Term,
+    "doelgroepen": Term,
+    "partners": Term,
+    "momenten": MomentTerm,
+    "regios": Term,
+    "wetten": LawTerm,
+}
+
+
+@dataclass
+class Vocabularies:
+    """All vocabularies, each an ordered mapping id -> term."""
+
+    terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> dict[str, Term]:
+        return self.terms[name]
+
+    def ids(self, name: str) -> list[str]:
+        return list(self.terms.get(name, {}))
+
+    def label(self, name: str, term_id: str) -> str:
+        term = self.terms.get(name, {}).get(term_id)
+        return term.label if term else term_id
+
+
+def vocabulary_files(folder: Path) -> dict[str, Path]:
+    return {name: folder / f"{name}.yaml" for name in VOCABULARY_MODELS}
