@@ -8,7 +8,7 @@ names are English, linked through aliases.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -23,6 +23,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://[^\s<>\"']+$"
+ARTICLE_PATTERN = r"^\d+([.:]\d+)*[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$"
+# What each pattern means, for the validator's messages.
+PATTERN_MESSAGES = {
+    SLUG_PATTERN: "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
+    URL_PATTERN: "een volledig webadres dat begint met https:// of http://",
+    ARTICLE_PATTERN: "een artikelnummer zoals '38v', '1:255', '4.1.1' of '14c lid 2'",
+}
 VOCABULARY_KEY = "x-vocabulaire"
 
 
@@ -54,14 +62,14 @@ def VocabularyRef(name: str) -> Any:  # noqa: N802 - reads like a type in the mo
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
-HttpUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"']+$", description="Een volledig webadres (https://...).")]
+HttpUrl = Annotated[str, Field(pattern=URL_PATTERN, description="Een volledig webadres (https://...).")]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False, str_strip_whitespace=True)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What sort of intervention this is; it decides which fields are required."""
 
     legal_measure = "wettelijke-maatregel"
@@ -70,22 +78,23 @@ class Kind(str, Enum):
     working_method = "werkwijze"
 
 
-class ReviewStatus(str, Enum):
+class ReviewStatus(StrEnum):
     draft = "concept"
     needs_review = "te-controleren"
     reviewed = "gecontroleerd"
 
 
-class RecognitionStatus(str, Enum):
+class RecognitionStatus(StrEnum):
     not_applicable = "niet-van-toepassing"
     listed = "opgenomen-in-databank"
     not_found = "niet-gevonden"
 
 
-class Databank(str, Enum):
+class Databank(StrEnum):
     nji = "nji"
     movisie = "movisie"
     trimbos = "trimbos"
+    healthy_living = "loket-gezond-leven"
     justice_committee = "erkenningscommissie-justitie"
 
 
@@ -104,13 +113,19 @@ class TargetGroup(Model):
 
 class Roles(Model):
     decides: list[VocabularyRef("partners")] = Field(default_factory=list, alias="beslist", description="Wie beslist of de interventie oplegt.")
-    requests: list[VocabularyRef("partners")] = Field(default_factory=list, alias="vraagt_aan", description="Wie de interventie kan aanvragen, voorstellen of adviseren.")
+    requests: list[VocabularyRef("partners")] = Field(
+        default_factory=list, alias="vraagt_aan", description="Wie de interventie kan aanvragen, voorstellen of adviseren."
+    )
     carries_out: list[VocabularyRef("partners")] = Field(default_factory=list, alias="voert_uit", description="Wie de interventie uitvoert of erop toeziet.")
 
 
 class LegalBasis(Model):
     law: VocabularyRef("wetten") = Field(alias="wet", description="De wet (id uit palette/vocabulaires/wetten.yaml).")
-    article: str = Field(alias="artikel", pattern=r"^\d+(:\d+)?[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$", description="Het artikel, zoals `38v`, `1:255` of `14c lid 2`.")
+    article: str = Field(
+        alias="artikel",
+        pattern=ARTICLE_PATTERN,
+        description="Het artikel, zoals `38v`, `1:255`, `4.1.1` of `14c lid 2`.",
+    )
     url: HttpUrl | None = Field(default=None, description="Link naar de officiële tekst van het artikel; zonder link verwijst de site naar de wet.")
     note: str | None = Field(default=None, alias="toelichting", description="Wat dit artikel regelt, in één zin.")
 
@@ -147,7 +162,9 @@ class Intervention(Model):
     id: Slug = Field(description="Vaste sleutel: ook de bestandsnaam en het webadres. Wijzig hem niet meer na publicatie.")
     name: Text = Field(alias="naam", max_length=120, description="De naam zoals professionals hem kennen.")
     abbreviations: list[Text] = Field(default_factory=list, alias="afkortingen", description="Afkortingen, zoals THV of OTS.")
-    aliases: list[Text] = Field(default_factory=list, alias="ook_bekend_als", description="Andere namen en schrijfwijzen waarop mensen zoeken, ook de spelling in de bron.")
+    aliases: list[Text] = Field(
+        default_factory=list, alias="ook_bekend_als", description="Andere namen en schrijfwijzen waarop mensen zoeken, ook de spelling in de bron."
+    )
     kind: Kind = Field(alias="soort", description="Wettelijke maatregel, programma, voorziening of werkwijze.")
     phases: list[VocabularyRef("fasen")] = Field(alias="fasen", min_length=1, description="De fase(n) waarin de interventie in het palet staat.")
     domain: VocabularyRef("domeinen") = Field(alias="domein", description="Het domein (rij in het palet).")
@@ -157,16 +174,22 @@ class Intervention(Model):
     aim: Text = Field(alias="doel", description="Wat de interventie wil bereiken.")
     target_groups: list[TargetGroup] = Field(alias="doelgroepen", min_length=1, description="Voor wie de interventie is, met leeftijdsgrenzen waar die gelden.")
     roles: Roles = Field(alias="rollen", description="Wie beslist, wie aanvraagt en wie uitvoert.")
-    legal_basis: list[LegalBasis] = Field(default_factory=list, alias="wettelijke_grondslag", description="Wet en artikel. Verplicht voor een wettelijke maatregel.")
+    legal_basis: list[LegalBasis] = Field(
+        default_factory=list, alias="wettelijke_grondslag", description="Wet en artikel. Verplicht voor een wettelijke maatregel."
+    )
     duration: str | None = Field(default=None, alias="duur", description="Gebruikelijke duur of wettelijke termijnen.")
-    moments: list[VocabularyRef("momenten")] = Field(default_factory=list, alias="momenten", description="De momenten van afstemming waarbij de interventie aan bod komt.")
+    moments: list[VocabularyRef("momenten")] = Field(
+        default_factory=list, alias="momenten", description="De momenten van afstemming waarbij de interventie aan bod komt."
+    )
     recognition: Recognition = Field(alias="erkenning", description="Erkenning in een databank (NJi, Movisie, Trimbos, Erkenningscommissie Justitie).")
     relations: Relations = Field(default_factory=Relations, alias="relaties", description="Verbanden met andere interventies.")
     sources: list[Source] = Field(alias="bronnen", min_length=1, description="Waar de informatie vandaan komt. Minstens één.")
     last_reviewed: dt.date = Field(alias="laatst_gecontroleerd", description="Datum waarop de inhoud voor het laatst is nagekeken (JJJJ-MM-DD).")
     review_status: ReviewStatus = Field(alias="status", description="concept, te-controleren of gecontroleerd.")
     review_note: str | None = Field(default=None, alias="controle_notitie", description="Wat nog nagekeken moet worden.")
-    regions: list[VocabularyRef("regios")] = Field(default_factory=list, alias="regios", description="Leeg: landelijk beschikbaar. Anders alleen in deze regio's.")
+    regions: list[VocabularyRef("regios")] = Field(
+        default_factory=list, alias="regios", description="Leeg: landelijk beschikbaar. Anders alleen in deze regio's."
+    )
 
     @model_validator(mode="after")
     def kind_rules(self) -> Intervention:

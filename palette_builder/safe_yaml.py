@@ -56,37 +56,37 @@ def read_text(path: Path, display: str) -> str:
 
 def _scan_events(text: str, display: str) -> None:
     """Refuse anchors, aliases and duplicate keys before anything is built from the text."""
-    # Each open mapping: [set of keys seen, expecting_key]
-    mappings: list[list[Any]] = []
-    depth_kinds: list[str] = []
+    # One frame per open collection: the keys seen so far for a mapping, None for a sequence.
+    frames: list[set[str] | None] = []
+    expecting_key: list[bool] = []
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _fail(display, mark.line + 1, mark.column + 1, "ankers en aliassen (& en *) zijn niet toegestaan; schrijf de waarde uit")
-        is_key = bool(depth_kinds) and depth_kinds[-1] == "map" and mappings[-1][1]
-        if isinstance(event, yaml.ScalarEvent):
-            if is_key:
-                if event.value in mappings[-1][0]:
+        if isinstance(event, yaml.CollectionEndEvent):
+            frames.pop()
+            expecting_key.pop()
+            continue
+        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            continue
+        keys = frames[-1] if frames else None
+        if keys is not None:
+            if expecting_key[-1] and isinstance(event, yaml.ScalarEvent):
+                if event.value in keys:
                     raise _fail(display, mark.line + 1, mark.column + 1, f"het veld {event.value!r} staat twee keer in dezelfde groep")
-                mappings[-1][0].add(event.value)
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and depth_kinds and depth_kinds[-1] == "map":
-            mappings[-1][1] = not mappings[-1][1]
-        if isinstance(event, yaml.MappingStartEvent):
-            depth_kinds.append("map")
-            mappings.append([set(), True])
-        elif isinstance(event, yaml.SequenceStartEvent):
-            depth_kinds.append("seq")
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            if depth_kinds.pop() == "map":
-                mappings.pop()
+                keys.add(event.value)
+            expecting_key[-1] = not expecting_key[-1]
+        if isinstance(event, yaml.CollectionStartEvent):
+            frames.append(set() if isinstance(event, yaml.MappingStartEvent) else None)
+            expecting_key.append(True)
 
 
-def load_yaml(path: Path, display: str) -> Any:
-    """Return the plain data of one YAML file, or raise YamlFileError with a located message."""
+def load_yaml(path: Path, display: str) -> tuple[str, Any]:
+    """Return the text and plain data of one YAML file, or raise YamlFileError with a located message."""
     text = read_text(path, display)
     try:
         _scan_events(text, display)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        return text, yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

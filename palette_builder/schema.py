@@ -28,7 +28,12 @@ def _fill_vocabularies(node: Any, vocabularies: Vocabularies) -> None:
 def intervention_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     schema = Intervention.model_json_schema(by_alias=True)
     _fill_vocabularies(schema, vocabularies)
-    return {"$schema": SCHEMA_URL, "title": "Interventie in het interventiepalet", **{k: v for k, v in schema.items() if k != "title"}}
+    # Class docstrings are notes for developers; editors show the Dutch field descriptions instead.
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)
+    schema.pop("title", None)
+    schema["description"] = "Eén interventie of maatregel uit het interventiepalet; het bestand heet <id>.yaml."
+    return {"$schema": SCHEMA_URL, "title": "Interventie in het interventiepalet", **schema}
 
 
 def schema_text(vocabularies: Vocabularies) -> str:

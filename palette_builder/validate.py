@@ -14,15 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .models import Intervention
-from .safe_yaml import Problem, YamlFileError, load_yaml, locate, read_text
+from .models import PATTERN_MESSAGES, Intervention
+from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
 
-PATTERN_MESSAGES = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
-    r"^https?://[^\s<>\"']+$": "een volledig webadres dat begint met https:// of http://",
-    r"^BWBR\d{7}$": "een BWB-code zoals 'BWBR0001854'",
-}
 
 
 @dataclass
@@ -157,8 +152,7 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
                 continue
             display = _display(path, root)
             try:
-                data = load_yaml(path, display)
-                text = read_text(path, display)
+                text, data = load_yaml(path, display)
             except YamlFileError as error:
                 problems.append(error.problem)
                 continue
@@ -200,13 +194,17 @@ def load_palette(entry_folders: list[Path], vocabulary_folders: list[Path], root
             palette.problems.append(Problem(display, 1, 1, "(bestand)", "alleen bestanden met de extensie .yaml horen in deze map"))
             continue
         try:
-            data = load_yaml(path, display)
+            text, data = load_yaml(path, display)
         except YamlFileError as error:
             palette.problems.append(error.problem)
             continue
-        text = texts[display] = read_text(path, display)
+        texts[display] = text
         if data is None:
-            palette.problems.append(Problem(display, 1, 1, "(bestand)", "het bestand is leeg; begin met een kopie van een bestaand bestand of gebruik 'python build_palette.py new'"))
+            palette.problems.append(
+                Problem(
+                    display, 1, 1, "(bestand)", "het bestand is leeg; begin met een kopie van een bestaand bestand of gebruik 'python build_palette.py new'"
+                )
+            )
             continue
         if not isinstance(data, dict):
             palette.problems.append(Problem(display, 1, 1, "(bestand)", f"verwacht een groep velden (sleutel: waarde), gevonden: {type(data).__name__}"))
@@ -221,13 +219,23 @@ def load_palette(entry_folders: list[Path], vocabulary_folders: list[Path], root
         seen.setdefault(intervention.id, []).append(display)
         if path.stem != intervention.id:
             line, column = locate(text, ("id",))
-            palette.problems.append(Problem(display, line, column, "id", f"id {intervention.id!r} verschilt van de bestandsnaam; hernoem het bestand naar {intervention.id}.yaml of pas de id aan"))
+            palette.problems.append(
+                Problem(
+                    display,
+                    line,
+                    column,
+                    "id",
+                    f"id {intervention.id!r} verschilt van de bestandsnaam; hernoem het bestand naar {intervention.id}.yaml of pas de id aan",
+                )
+            )
         if intervention.id not in palette.entries:
             palette.entries[intervention.id] = Entry(intervention, path, display)
         for loc, value in (("laatst_gecontroleerd",), intervention.last_reviewed), (("erkenning", "datum"), intervention.recognition.date):
             if value and value > today:
                 line, column = locate(text, loc)
-                palette.problems.append(Problem(display, line, column, field_name(loc), f"datum {value.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})"))
+                palette.problems.append(
+                    Problem(display, line, column, field_name(loc), f"datum {value.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})")
+                )
 
     for entry_id, displays in seen.items():
         if len(displays) > 1:
@@ -267,13 +275,13 @@ def _check_references(palette: Palette, texts: dict[str, str]) -> None:
             chain.append(current)
             current = palette.entries[current].intervention.parent
         if current in chain:
-            cycle = chain[chain.index(current):]
+            cycle = chain[chain.index(current) :]
             if not reported.intersection(cycle):
                 reported.update(cycle)
                 for member in cycle:
                     entry = palette.entries[member]
                     line, column = locate(texts[entry.display], ("onderdeel_van",))
-                    path_text = " → ".join(cycle[cycle.index(member):] + cycle[: cycle.index(member)] + [member])
+                    path_text = " → ".join(cycle[cycle.index(member) :] + cycle[: cycle.index(member)] + [member])
                     palette.problems.append(Problem(entry.display, line, column, "onderdeel_van", f"kringverwijzing: {path_text}"))
 
 

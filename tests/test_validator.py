@@ -1,0 +1,165 @@
+"""The validator reports every problem in bad files, located as file:line:col: field: message."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_palette import main
+
+from .conftest import REPO
+
+VALID = (REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8")
+
+
+def variant(entry_id: str, replacements: dict[str, str] | None = None) -> str:
+    text = VALID.replace("id: tijdelijk-huisverbod", f"id: {entry_id}")
+    for old, new in (replacements or {}).items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(["--root", str(root), "check"])
+    return code, capsys.readouterr().err.splitlines()
+
+
+def problems_for(lines: list[str], file_name: str) -> list[str]:
+    return [line for line in lines if line.startswith(f"palette/landelijk/{file_name}:")]
+
+
+# name -> (file name, content (str or bytes), expected line, expected field, words the message must contain)
+BROKEN: dict[str, tuple[str, str | bytes, int, str, list[str]]] = {}
+
+
+def case(name: str, file_name: str, content: str | bytes, line: int, field: str, words: list[str]) -> None:
+    BROKEN[name] = (file_name, content, line, field, words)
+
+
+_wrong_type = variant("wrong-type", {"fasen: [veiligheid-acuut]": "fasen: veiligheid-acuut"})
+case("wrong type", "wrong-type.yaml", _wrong_type, line_of(_wrong_type, "fasen:"), "fasen", ["lijst"])
+_number = variant("number-article", {'artikel: "9"': "artikel: 9"})
+case("number for text", "number-article.yaml", _number, line_of(_number, "artikel: 9"), "wettelijke_grondslag[1].artikel", ["tekst", "aanhalingstekens"])
+_typo = variant("vocab-typo", {"domein: bestuursrecht": "domein: bestuurs-recht"})
+case("unknown vocabulary value", "vocab-typo.yaml", _typo, line_of(_typo, "domein:"), "domein", ["bestuurs-recht", "toegestaan", "bedoel je 'bestuursrecht'"])
+_partner = variant("partner-typo", {"beslist: [burgemeester]": "beslist: [burgemeestr]"})
+case("unknown partner", "partner-typo.yaml", _partner, line_of(_partner, "beslist:"), "rollen.beslist[0]", ["burgemeestr", "bedoel je 'burgemeester'"])
+_enum = variant("enum-typo", {"status: te-controleren": "status: gecontroleert"})
+case("enum near miss", "enum-typo.yaml", _enum, line_of(_enum, "status: gecontroleert"), "status", ["gecontroleert", "bedoel je 'gecontroleerd'"])
+_key = variant("key-typo", {"samenvatting:": "samenvating:"})
+case("unknown field", "key-typo.yaml", _key, line_of(_key, "samenvating:"), "samenvating", ["onbekend veld", "bedoel je 'samenvatting'"])
+_missing = variant("missing-field", {"doel: >-\n  Direct een einde maken aan een dreigende situatie in huis en ruimte maken om hulp te starten.\n": ""})
+case("missing required field", "missing-field.yaml", _missing, 2, "doel", ["verplicht"])
+case("id differs from file name", "other-name.yaml", variant("not-the-file-name"), 2, "id", ["bestandsnaam", "not-the-file-name"])
+_parent = variant("dangling-parent", {"soort: wettelijke-maatregel": "soort: wettelijke-maatregel\nonderdeel_van: bestaat-niet"})
+case("dangling parent", "dangling-parent.yaml", _parent, line_of(_parent, "onderdeel_van"), "onderdeel_van", ["bestaat-niet", "bestaat niet"])
+_relation = variant("dangling-relation", {"combineerbaar_met: []": "combineerbaar_met: [tijdelijk-huisverbd]"})
+case(
+    "dangling relation",
+    "dangling-relation.yaml",
+    _relation,
+    line_of(_relation, "combineerbaar_met"),
+    "relaties.combineerbaar_met[0]",
+    ["bedoel je 'tijdelijk-huisverbod'"],
+)
+_future = variant("future-date", {"laatst_gecontroleerd: 2026-11-28": "laatst_gecontroleerd: 2999-01-01"})
+case("date in the future", "future-date.yaml", _future, line_of(_future, "laatst_gecontroleerd"), "laatst_gecontroleerd", ["toekomst"])
+case("malformed YAML", "malformed.yaml", "id: malformed\nnaam: [open lijst\nsoort: programma\n", 3, "(bestand)", ["geen geldige YAML"])
+case("empty file", "empty.yaml", "", 1, "(bestand)", ["leeg"])
+case("non-UTF-8", "latin1.yaml", "id: latin1\nnaam: Beëindiging\n".encode("latin-1"), 2, "(bestand)", ["UTF-8"])
+case("python tag", "python-tag.yaml", "id: python-tag\nnaam: !!python/object/apply:os.system ['echo hacked']\n", 2, "(bestand)", ["tag", "niet toegestaan"])
+_bomb = "id: bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+case("alias bomb", "bomb.yaml", _bomb, 2, "(bestand)", ["ankers en aliassen"])
+case("duplicate key", "duplicate-key.yaml", variant("duplicate-key") + "naam: Nog een naam\n", len(VALID.splitlines()) + 1, "(bestand)", ["twee keer", "naam"])
+case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\n", 1, "(bestand)", ["te groot"])
+case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_broken_file_gives_located_message(name: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file_name, content, line, field, words = BROKEN[name]
+    target = project / "palette" / "landelijk" / file_name
+    target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    mine = problems_for(lines, file_name)
+    assert mine, f"no problem reported for {file_name}: {lines}"
+    located = [p for p in mine if re.match(rf"palette/landelijk/{re.escape(file_name)}:{line}:\d+: {re.escape(field)}: ", p)]
+    assert located, f"expected line {line} field {field!r}, got {mine}"
+    assert all(word in located[0] for word in words), located[0]
+
+
+def test_all_problems_are_reported_in_one_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for file_name, content, *_ in BROKEN.values():
+        (project / "palette" / "landelijk" / file_name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    for file_name, *_ in BROKEN.values():
+        assert problems_for(lines, file_name), file_name
+    assert not problems_for(lines, "tijdelijk-huisverbod.yaml")
+
+
+def test_duplicate_id_is_reported_in_both_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = project / "palette" / "landelijk" / "copy.yaml"
+    sub.write_text(VALID, encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    for file_name in ("copy.yaml", "tijdelijk-huisverbod.yaml"):
+        assert any(": id: " in p and "uniek" in p for p in problems_for(lines, file_name)), lines
+
+
+def test_parent_cycle_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project / "palette" / "landelijk"
+    for me, parent in (("kring-a", "kring-b"), ("kring-b", "kring-a")):
+        (folder / f"{me}.yaml").write_text(
+            variant(me, {"soort: wettelijke-maatregel": f"soort: wettelijke-maatregel\nonderdeel_van: {parent}"}), encoding="utf-8"
+        )
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    for me in ("kring-a", "kring-b"):
+        found = problems_for(lines, f"{me}.yaml")
+        assert any(": onderdeel_van: kringverwijzing" in p for p in found), found
+
+
+def test_legal_measure_needs_law_and_article(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = variant("no-law")
+    start, end = text.index("wettelijke_grondslag:"), text.index("duur:")
+    (project / "palette" / "landelijk" / "no-law.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    assert any("wettelijke_grondslag" in p and "wet en artikel" in p for p in problems_for(lines, "no-law.yaml")), lines
+
+
+def test_valid_palette_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run_check(project, capsys)
+    assert code == 0, lines
+
+
+def test_command_line_gives_no_traceback(project: Path) -> None:
+    for file_name, content, *_ in BROKEN.values():
+        (project / "palette" / "landelijk" / file_name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+    result = subprocess.run([sys.executable, str(REPO / "build_palette.py"), "--root", str(project), "check"], capture_output=True, text=True, check=False)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"\d+ probleem/problemen in \d+ bestand", result.stderr)
