@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Validate the interventiepalet and build the site.
 
-    python build_palette.py check      report every problem in palette/ and exit non-zero if any
-    python build_palette.py schema     write palette/schema/interventie.schema.json from the models
+python build_palette.py check            report every problem in palette/; exit 1 if there is any
+python build_palette.py generate         check, then write the generated pages into docs/
+python build_palette.py build            check, generate and build the site into site/
+python build_palette.py serve            generate and serve on http://127.0.0.1:8000/, regenerating on edits
+python build_palette.py schema           rewrite palette/schema/interventie.schema.json from the models
 """
 
 from __future__ import annotations
@@ -21,12 +24,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="map van het project (standaard: deze map)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="controleer alle bestanden in palette/ en meld elk probleem")
+    commands.add_parser("generate", help="controleer en schrijf de gegenereerde pagina's in docs/")
+    build = commands.add_parser("build", help="controleer, genereer en bouw de site")
+    build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
+    serve = commands.add_parser("serve", help="bouw en toon de site lokaal; past zich aan bij elke wijziging")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
     commands.add_parser("schema", help="schrijf het JSON Schema opnieuw vanuit de modellen")
     args = parser.parse_args(argv)
 
     project = Project(args.root.resolve())
     if args.command == "check":
         return project.check()
+    if args.command == "generate":
+        return project.generate()
+    if args.command == "build":
+        return project.build(args.site_dir)
+    if args.command == "serve":
+        return project.serve(args.dev_addr)
     if args.command == "schema":
         return project.write_schema()
     return 2

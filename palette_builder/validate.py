@@ -19,7 +19,6 @@ from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
 
 
-
 @dataclass
 class Entry:
     """A valid intervention with the file it came from."""

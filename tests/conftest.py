@@ -1,9 +1,19 @@
+"""Shared fixtures: a project copy, the built site, a local web server and a real Chromium."""
+
 from __future__ import annotations
 
+import functools
+import os
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from palette_builder.project import Project
+from palette_builder.render import GENERATED_DIRS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -15,3 +25,95 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "palette" / "vocabulaires", tmp_path / "palette" / "vocabulaires")
     shutil.copy(REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml", tmp_path / "palette" / "landelijk")
     return tmp_path
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project without generated pages, to build variants in isolation."""
+    ignore_generated = shutil.ignore_patterns(*GENERATED_DIRS)
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, target / name)
+    for folder in ("overrides", "palette"):
+        shutil.copytree(REPO / folder, target / folder)
+    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore_generated)
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The real palette, built once per session for the address it is served at.
+
+    mkdocs-material's instant navigation only works on the site_url, so the server starts first.
+    """
+    site = tmp_path_factory.mktemp("site") / "site"
+    site.mkdir()
+    for url in serve(site):
+        previous = os.environ.get("SITE_URL")
+        os.environ["SITE_URL"] = url + "/"
+        try:
+            assert Project(REPO).build(site) == 0
+        finally:
+            if previous is None:
+                del os.environ["SITE_URL"]
+            else:
+                os.environ["SITE_URL"] = previous
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site: tuple[Path, str]) -> Path:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: tuple[Path, str]) -> str:
+    return served_site[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"

@@ -1,0 +1,214 @@
+/* Verkenner: filters the server-rendered list of cards. The filter state lives in the URL
+ * (?fase=a,b&domein=c&q=tekst), so a link reproduces the view and back/forward work. */
+(function () {
+  "use strict";
+
+  var controller = null;
+
+  function splitValues(text) {
+    return text ? text.split(/[ ,]+/).filter(Boolean) : [];
+  }
+
+  function Explorer(root) {
+    var form = root.querySelector("[data-filters]");
+    var textInput = form.querySelector("input[name=q]");
+    var resultCount = root.querySelector("[data-result-count]");
+    var empty = root.querySelector("[data-empty]");
+    var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
+      return el.dataset.facet;
+    });
+    var allowed = {};
+    facetKeys.forEach(function (key) {
+      allowed[key] = {};
+      form.querySelectorAll("input[name=" + key + "]").forEach(function (input) {
+        allowed[key][input.value] = input;
+      });
+    });
+    var countEls = {};
+    form.querySelectorAll("[data-count-for]").forEach(function (el) {
+      countEls[el.dataset.countFor] = el;
+    });
+    var activeEls = {};
+    form.querySelectorAll("[data-active-for]").forEach(function (el) {
+      activeEls[el.dataset.activeFor] = el;
+    });
+    var items = Array.prototype.map.call(root.querySelectorAll(".pv-card"), function (el) {
+      var values = {};
+      facetKeys.forEach(function (key) {
+        values[key] = splitValues(el.getAttribute("data-" + key));
+      });
+      return { el: el, text: el.dataset.tekst || "", values: values, shown: true };
+    });
+
+    function readUrl() {
+      var params = new URLSearchParams(window.location.search);
+      var state = { q: (params.get("q") || "").trim(), facets: {} };
+      facetKeys.forEach(function (key) {
+        state.facets[key] = splitValues(params.get(key)).filter(function (value) {
+          return Object.prototype.hasOwnProperty.call(allowed[key], value);
+        });
+      });
+      return state;
+    }
+
+    function readForm() {
+      var state = { q: textInput.value.trim(), facets: {} };
+      facetKeys.forEach(function (key) {
+        state.facets[key] = Object.keys(allowed[key]).filter(function (value) {
+          return allowed[key][value].checked;
+        });
+      });
+      return state;
+    }
+
+    function writeForm(state) {
+      textInput.value = state.q;
+      facetKeys.forEach(function (key) {
+        Object.keys(allowed[key]).forEach(function (value) {
+          allowed[key][value].checked = state.facets[key].indexOf(value) !== -1;
+        });
+        if (state.facets[key].length) {
+          form.querySelector("[data-facet=" + key + "]").open = true;
+        }
+      });
+    }
+
+    function toUrl(state) {
+      var params = new URLSearchParams();
+      facetKeys.forEach(function (key) {
+        if (state.facets[key].length) params.set(key, state.facets[key].join(","));
+      });
+      if (state.q) params.set("q", state.q);
+      var query = params.toString().replace(/%2C/g, ",");
+      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    }
+
+    // Region: a national entry is available in every region; "landelijk" selects national entries only.
+    function facetMatches(key, itemValues, selected) {
+      for (var i = 0; i < selected.length; i++) {
+        var value = selected[i];
+        if (itemValues.indexOf(value) !== -1) return true;
+        if (key === "regio" && value !== "landelijk" && itemValues.indexOf("landelijk") !== -1) return true;
+      }
+      return false;
+    }
+
+    function apply(state) {
+      var terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+      var active = facetKeys.filter(function (key) {
+        return state.facets[key].length > 0;
+      });
+      var counts = {};
+      facetKeys.forEach(function (key) {
+        counts[key] = {};
+      });
+      var shownCount = 0;
+      items.forEach(function (item) {
+        var textOk = terms.every(function (term) {
+          return item.text.indexOf(term) !== -1;
+        });
+        var failed = [];
+        if (textOk) {
+          for (var i = 0; i < active.length && failed.length < 2; i++) {
+            var key = active[i];
+            if (!facetMatches(key, item.values[key], state.facets[key])) failed.push(key);
+          }
+        }
+        var shown = textOk && failed.length === 0;
+        // An option's count is what the list would hold with that option added: items that pass every
+        // other group. So an item failing exactly one group counts for that group's options only.
+        if (textOk && failed.length <= 1) {
+          facetKeys.forEach(function (key) {
+            if (failed.length === 1 && failed[0] !== key) return;
+            item.values[key].forEach(function (value) {
+              counts[key][value] = (counts[key][value] || 0) + 1;
+            });
+          });
+        }
+        if (shown) shownCount++;
+        if (shown !== item.shown) {
+          item.el.hidden = !shown;
+          item.shown = shown;
+        }
+      });
+      var national = counts.regio ? counts.regio.landelijk || 0 : 0;
+      facetKeys.forEach(function (key) {
+        Object.keys(allowed[key]).forEach(function (value) {
+          var count = counts[key][value] || 0;
+          if (key === "regio" && value !== "landelijk") count += national;
+          var el = countEls[key + ":" + value];
+          if (el && el.textContent !== String(count)) el.textContent = String(count);
+        });
+        var activeEl = activeEls[key];
+        if (activeEl) activeEl.textContent = state.facets[key].length ? "(" + state.facets[key].length + " gekozen)" : "";
+      });
+      var message = shownCount === items.length
+        ? items.length + " interventies"
+        : shownCount + " van " + items.length + " interventies";
+      if (resultCount.textContent !== message) resultCount.textContent = message;
+      empty.hidden = shownCount !== 0;
+    }
+
+    function update(push) {
+      var state = readForm();
+      apply(state);
+      var url = toUrl(state);
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        if (push) window.history.pushState(null, "", url);
+        else window.history.replaceState(window.history.state, "", url);
+      }
+    }
+
+    var typing = null;
+    form.addEventListener("change", function (event) {
+      if (event.target !== textInput) update(true);
+    });
+    textInput.addEventListener("input", function () {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(function () {
+        update(false);
+      }, 120);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update(false);
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () {
+        update(true);
+      }, 0);
+    });
+
+    this.root = root;
+    this.restore = function () {
+      var state = readUrl();
+      writeForm(state);
+      apply(state);
+    };
+    form.hidden = false;
+    this.restore();
+  }
+
+  function start() {
+    var root = document.querySelector("[data-pv-explorer]");
+    if (!root) {
+      controller = null;
+      return;
+    }
+    if (controller && controller.root === root) return;
+    controller = new Explorer(root);
+  }
+
+  window.addEventListener("popstate", function () {
+    if (controller && document.body.contains(controller.root)) controller.restore();
+  });
+
+  // mkdocs-material's instant navigation swaps pages without a reload; document$ emits on each page.
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,346 @@
+"""Render the validated palette into Markdown pages for MkDocs.
+
+Pages are Markdown files whose body is HTML from autoescaping jinja2 templates: every text from YAML is
+escaped, and links from YAML pass `safe_url`. Files are written only when their content changed, so
+`mkdocs serve` does not loop and `mkdocs build --dirty` stays fast.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .format_guide import format_fields
+from .models import Intervention, Kind, RecognitionStatus, ReviewStatus
+from .validate import Palette
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
+GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat")
+
+KIND_LABELS = {
+    Kind.legal_measure: "Wettelijke maatregel",
+    Kind.programme: "Programma",
+    Kind.service: "Voorziening",
+    Kind.working_method: "Werkwijze",
+}
+REVIEW_LABELS = {ReviewStatus.draft: "Concept", ReviewStatus.needs_review: "Te controleren", ReviewStatus.reviewed: "Gecontroleerd"}
+RECOGNITION_LABELS = {
+    RecognitionStatus.not_applicable: "Niet van toepassing",
+    RecognitionStatus.listed: "Opgenomen in een databank",
+    RecognitionStatus.not_found: "Niet gevonden in een databank",
+}
+DATABANK_LABELS = {
+    "nji": "Databank Effectieve Jeugdinterventies (NJi)",
+    "movisie": "Databank Effectieve Sociale Interventies (Movisie)",
+    "trimbos": "Databank van het Trimbos-instituut",
+    "loket-gezond-leven": "Interventieoverzicht Loket Gezond Leven (RIVM)",
+    "erkenningscommissie-justitie": "Erkenningscommissie Justitiële Interventies",
+}
+ROLE_FACETS = (("beslist", "Beslist of legt op", "decides"), ("vraagt", "Vraagt aan of adviseert", "requests"), ("voert", "Voert uit", "carries_out"))
+
+
+def safe_url(value: str | None) -> str:
+    """Only web links and site-relative links may become an href."""
+    if not value:
+        return "#"
+    if re.match(r"^https?://", value) or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+        return value
+    return "#"
+
+
+def text_blocks(text: str) -> list[tuple[str, list[str]]]:
+    """Split plain text into paragraphs ('p', [text]) and bullet lists ('ul', items).
+
+    Blank lines separate paragraphs; lines starting with '- ' form a list. Nothing else is markup.
+    """
+    blocks: list[tuple[str, list[str]]] = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        prose: list[str] = []
+        for line in chunk.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("- "):
+                if prose:
+                    blocks.append(("p", [" ".join(prose)]))
+                    prose = []
+                if not blocks or blocks[-1][0] != "ul":
+                    blocks.append(("ul", []))
+                blocks[-1][1].append(stripped[2:].strip())
+            elif stripped:
+                if blocks and blocks[-1][0] == "ul" and not prose and line.startswith((" ", "\t")):
+                    blocks[-1][1][-1] += " " + stripped  # continuation of a list item
+                else:
+                    prose.append(stripped)
+        if prose:
+            blocks.append(("p", [" ".join(prose)]))
+    return blocks
+
+
+def article_url(law_bwb: str, article: str) -> str:
+    """The Juriconnect link to one article on wetten.overheid.nl, or the law for a BW book article."""
+    number = article.split()[0]
+    if ":" in number:  # BW articles are numbered per book; link to the law
+        return f"https://wetten.overheid.nl/{law_bwb}"
+    return f"https://wetten.overheid.nl/jci1.3:c:{law_bwb}&artikel={quote(number)}"
+
+
+def doc_url(doc_path: str) -> str:
+    """The site path (with trailing slash) of a Markdown file, with use_directory_urls."""
+    path = doc_path.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("index") else path + "/"
+    return path
+
+
+def relative(from_doc: str, to: str) -> str:
+    """A link from page `from_doc` to a doc path (`x/y.md`) or a site path with query (`verkenner/?fase=a`)."""
+    target = doc_url(to) if to.endswith(".md") else to
+    target_path, _, query = target.partition("?")
+    base = doc_url(from_doc)
+    rel = posixpath.relpath(target_path or ".", base or ".")
+    rel = "" if rel == "." else rel + "/"
+    return (rel or "./") + (f"?{query}" if query else "")
+
+
+@dataclass
+class Card:
+    """What the explorer and lists need of one intervention."""
+
+    intervention: Intervention
+    children: list[Intervention]
+
+    def facets(self) -> dict[str, list[str]]:
+        item = self.intervention
+        return {
+            "fase": list(item.phases),
+            "domein": [item.domain],
+            "soort": [item.kind.value],
+            "beslist": list(item.roles.decides),
+            "vraagt": list(item.roles.requests),
+            "voert": list(item.roles.carries_out),
+            "doelgroep": sorted({group.group for group in item.target_groups}),
+            "moment": list(item.moments),
+            "regio": list(item.regions) or ["landelijk"],
+        }
+
+    def search_text(self) -> str:
+        item = self.intervention
+        return " ".join([item.name, *item.abbreviations, *item.aliases, item.summary]).lower()
+
+
+class Renderer:
+    def __init__(self, palette: Palette, site_name: str = "Interventiepalet Veiligheid Voorop") -> None:
+        self.palette = palette
+        self.vocab = palette.vocabularies
+        self.site_name = site_name
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["safe_url"] = safe_url
+        self.env.filters["text_blocks"] = text_blocks
+        self.items = sorted(palette.interventions, key=lambda item: item.name.lower())
+        self.by_id = {item.id: item for item in self.items}
+        self.children: dict[str, list[Intervention]] = {}
+        for item in self.items:
+            if item.parent:
+                self.children.setdefault(item.parent, []).append(item)
+        self.referenced_by: dict[str, list[tuple[str, Intervention]]] = {}
+        for item in self.items:
+            for alias, target in item.all_relations():
+                if alias != "onderdeel_van":
+                    self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
+
+    # -- helpers available in every template ------------------------------------------------------
+    def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:
+        return {
+            "url": lambda target: relative(doc_path, target),
+            "vocab": self.vocab,
+            "label": self.vocab.label,
+            "by_id": self.by_id,
+            "kind_labels": KIND_LABELS,
+            "review_labels": REVIEW_LABELS,
+            "recognition_labels": RECOGNITION_LABELS,
+            "databank_labels": DATABANK_LABELS,
+            "role_facets": ROLE_FACETS,
+            "article_url": article_url,
+            "card": lambda item: Card(item, self.children.get(item.id, [])),
+            "site_name": self.site_name,
+            **values,
+        }
+
+    def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        body = self.env.get_template(template).render(self._context(doc_path, **values))
+        return doc_path, f"---\n{front}---\n\n{body}"
+
+    @staticmethod
+    def _meta(title: str, description: str, **extra: Any) -> dict[str, Any]:
+        # MkDocs themes print title and description unescaped: escape them here.
+        return {"title": html.escape(title), "description": html.escape(description, quote=True), **extra}
+
+    # -- pages --------------------------------------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        pages = dict(self._entry_pages())
+        pages.update(self._vocabulary_pages("fasen", "fase", "Fasen", "De fasen van de visie Gefaseerd samenwerken aan veiligheid."))
+        pages.update(self._vocabulary_pages("domeinen", "domein", "Domeinen", "De domeinen van het interventiepalet."))
+        pages.update(self._vocabulary_pages("momenten", "moment", "Momenten van afstemming", "De vier momenten van afstemming van Veiligheid Voorop."))
+        pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
+        return pages
+
+    def _entry_pages(self) -> Iterable[tuple[str, str]]:
+        for item in self.items:
+            doc_path = f"interventies/{item.id}.md"
+            meta = self._meta(item.name, item.summary, hide=["navigation"])
+            yield self._page(
+                "interventie.md.j2",
+                doc_path,
+                meta,
+                item=item,
+                parent=self.by_id.get(item.parent or ""),
+                children=self.children.get(item.id, []),
+                referenced_by=self.referenced_by.get(item.id, []),
+            )
+
+    def _vocabulary_pages(self, vocabulary: str, facet: str, title: str, description: str) -> Iterable[tuple[str, str]]:
+        terms = list(self.vocab[vocabulary].values())
+        attribute = {"fasen": "phases", "domeinen": "domain", "momenten": "moments"}[vocabulary]
+
+        def members(term_id: str) -> list[Intervention]:
+            def has(item: Intervention) -> bool:
+                value = getattr(item, attribute)
+                return term_id in value if isinstance(value, list) else value == term_id
+
+            return [item for item in self.items if has(item)]
+
+        yield self._page(
+            "vocabulaire-index.md.j2",
+            f"{vocabulary}/index.md",
+            self._meta(title, description),
+            title=title,
+            vocabulary=vocabulary,
+            terms=terms,
+            counts={term.id: len(members(term.id)) for term in terms},
+        )
+        for term in terms:
+            yield self._page(
+                "vocabulaire-term.md.j2",
+                f"{vocabulary}/{term.id}.md",
+                self._meta(term.label, term.uitleg or title),
+                vocabulary=vocabulary,
+                facet=facet,
+                term=term,
+                items=members(term.id),
+            )
+
+    def _overview(self) -> tuple[str, str]:
+        phases = list(self.vocab["fasen"].values())
+        domains = list(self.vocab["domeinen"].values())
+        cells = {
+            (phase.id, domain.id): [item for item in self.items if phase.id in item.phases and item.domain == domain.id]
+            for phase in phases
+            for domain in domains
+        }
+        return self._page(
+            "palet.md.j2",
+            "palet/index.md",
+            self._meta("Het interventiepalet", "Alle interventies per fase en domein, zoals in het interventiepalet.", hide=["navigation", "toc"]),
+            phases=phases,
+            phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.groep)],
+            domains=domains,
+            cells=cells,
+        )
+
+    def _explorer(self) -> tuple[str, str]:
+        cards = [Card(item, self.children.get(item.id, [])) for item in self.items]
+        facets = [
+            ("fase", "Fase", [(t.id, t.label) for t in self.vocab["fasen"].values()]),
+            ("domein", "Domein", [(t.id, t.label) for t in self.vocab["domeinen"].values()]),
+            ("soort", "Soort", [(kind.value, label) for kind, label in KIND_LABELS.items()]),
+            *[(key, label, [(t.id, t.label) for t in self.vocab["partners"].values()]) for key, label, _ in ROLE_FACETS],
+            ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
+            ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
+            ("regio", "Beschikbaarheid", [("landelijk", "Landelijk"), *[(t.id, t.label) for t in self.vocab["regios"].values()]]),
+        ]
+        counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}
+        for card in cards:
+            for key, values in card.facets().items():
+                for value in values:
+                    counts[key][value] = counts[key].get(value, 0) + 1
+        # Options no entry uses would only add noise to the filter panel.
+        facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
+        return self._page(
+            "verkenner.md.j2",
+            "verkenner/index.md",
+            self._meta(
+                "Verkenner", "Zoek en filter interventies op fase, domein, partner, doelgroep en moment.", hide=["navigation", "toc"], search={"exclude": True}
+            ),
+            cards=cards,
+            facets=facets,
+            counts=counts,
+        )
+
+    def _index(self) -> tuple[str, str]:
+        groups: dict[str, list[Intervention]] = {}
+        for item in self.items:
+            groups.setdefault(item.name[0].upper(), []).append(item)
+        return self._page(
+            "interventies-index.md.j2",
+            "interventies/index.md",
+            self._meta("Alle interventies van A tot Z", "Alle interventies uit het interventiepalet op alfabet."),
+            groups=groups,
+        )
+
+    def _format_guide(self) -> tuple[str, str]:
+        example_path = next((entry.path for entry in self.palette.entries.values() if entry.intervention.id == "tijdelijk-huisverbod"), None)
+        example = example_path.read_text(encoding="utf-8") if example_path else ""
+        return self._page(
+            "formaat.md.j2",
+            "formaat/index.md",
+            self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld."),
+            fields=format_fields(self.vocab),
+            example=example,
+        )
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteStats:
+    """Write pages whose content changed; remove files in generated folders that are no longer produced."""
+    stats = WriteStats()
+    for doc_path, content in pages.items():
+        target = docs_dir / doc_path
+        if target.exists() and target.read_text(encoding="utf-8") == content:
+            stats.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        stats.written += 1
+    wanted = {docs_dir / doc_path for doc_path in pages}
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs_dir / folder).rglob("*"), reverse=True) if (docs_dir / folder).exists() else []:
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                stats.removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return stats

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need on a fresh machine and runs them all:
+# Debian's Chromium for the browser tests, a virtual environment with the Python packages, then
+# ruff and pytest. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+.venv/bin/python -m ruff check .
+.venv/bin/python -m pytest "$@"

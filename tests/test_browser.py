@@ -1,0 +1,215 @@
+"""The site in a real Chromium: filters, shareable URLs, instant navigation, search, print, privacy, axe."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from palette_builder.project import Project
+
+from .conftest import REPO
+
+PAGE_TYPES = {
+    "home": "/",
+    "palet": "/palet/",
+    "verkenner": "/verkenner/",
+    "interventie": "/interventies/tijdelijk-huisverbod/",
+    "fase": "/fasen/herstelgericht/",
+    "domein": "/domeinen/civiel-recht/",
+    "moment": "/momenten/samen-op-in-acuut/",
+    "a-z": "/interventies/",
+    "formaat": "/formaat/",
+    "toegankelijkheid": "/toegankelijkheid/",
+    "privacy": "/privacy/",
+    "404": "/404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def interventions():
+    return Project(REPO).load().interventions
+
+
+def expected_ids(interventions, **facets: list[str]) -> set[str]:
+    attributes = {"fase": "phases", "domein": "domain", "doelgroep": "target_groups"}
+    result = set()
+    for item in interventions:
+        ok = True
+        for key, wanted in facets.items():
+            value = getattr(item, attributes[key])
+            values = [t.group for t in value] if key == "doelgroep" else (value if isinstance(value, list) else [value])
+            ok = ok and any(w in values for w in wanted)
+        if ok:
+            result.add(item.id)
+    return result
+
+
+def visible_ids(page) -> set[str]:
+    return set(page.eval_on_selector_all(".pv-card:not([hidden])", "cards => cards.map(c => c.id.replace('kaart-', ''))"))
+
+
+def option(page, facet: str, value: str):
+    """A filter checkbox, checked to be labelled: its accessible name starts with the option's label."""
+    box = page.locator(f"input[name='{facet}'][value='{value}']")
+    assert box.evaluate("box => box.labels.length") == 1
+    return box
+
+
+def open_explorer(page, site_url: str, query: str = "") -> None:
+    page.goto(f"{site_url}/verkenner/{query}")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+
+
+def test_filters_narrow_the_list_and_update_counts(page, site_url: str, interventions) -> None:
+    open_explorer(page, site_url)
+    assert len(visible_ids(page)) == len(interventions)
+
+    option(page, "fase", "herstelgericht").check()
+    expected = expected_ids(interventions, fase=["herstelgericht"])
+    assert visible_ids(page) == expected
+    assert page.locator("[role=status]").inner_text() == f"{len(expected)} van {len(interventions)} interventies"
+    # Each domain option counts what the list would hold with that option added.
+    civil = expected_ids(interventions, fase=["herstelgericht"], domein=["civiel-recht"])
+    assert page.locator("[data-count-for='domein:civiel-recht']").inner_text() == str(len(civil))
+
+    option(page, "domein", "civiel-recht").check()
+    assert visible_ids(page) == civil
+    # Within a group: or. Adding a second phase widens the list.
+    option(page, "fase", "risicogestuurd").check()
+    assert visible_ids(page) == expected_ids(interventions, fase=["herstelgericht", "risicogestuurd"], domein=["civiel-recht"])
+
+
+def test_text_filter_finds_abbreviation_and_alias(page, site_url: str) -> None:
+    open_explorer(page, site_url)
+    page.get_by_label("Zoek op naam, afkorting of trefwoord").fill("thv")
+    page.wait_for_function("document.querySelector('[role=status]').textContent.includes(' van ')")
+    assert "tijdelijk-huisverbod" in visible_ids(page)
+    page.get_by_label("Zoek op naam, afkorting of trefwoord").fill("DTS")  # the source's misspelling of OTS
+    page.wait_for_function("!document.querySelector('#kaart-ondertoezichtstelling').hidden")
+    assert "ondertoezichtstelling" in visible_ids(page)
+    assert "q=DTS" in page.url
+
+
+def test_filter_state_lives_in_the_url_with_reload_back_and_forward(page, site_url: str, interventions) -> None:
+    open_explorer(page, site_url)
+    option(page, "fase", "herstelgericht").check()
+    option(page, "domein", "civiel-recht").check()
+    assert urlparse(page.url).query == "fase=herstelgericht&domein=civiel-recht"
+    both = expected_ids(interventions, fase=["herstelgericht"], domein=["civiel-recht"])
+
+    page.reload()
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    assert visible_ids(page) == both
+    assert option(page, "domein", "civiel-recht").is_checked()
+
+    page.go_back()
+    page.wait_for_function("!location.search.includes('domein')")
+    assert visible_ids(page) == expected_ids(interventions, fase=["herstelgericht"])
+    assert not option(page, "domein", "civiel-recht").is_checked()
+
+    page.go_forward()
+    page.wait_for_function("location.search.includes('domein')")
+    assert visible_ids(page) == both
+
+
+def test_a_trainers_link_opens_the_same_view_in_a_fresh_browser(browser, site_url: str, interventions) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/verkenner/?fase=herstelgericht&domein=civiel-recht")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    expected = expected_ids(interventions, fase=["herstelgericht"], domein=["civiel-recht"])
+    assert expected and visible_ids(page) == expected
+    assert option(page, "fase", "herstelgericht").is_checked()
+    context.close()
+
+
+def test_filters_work_after_instant_navigation(page, site_url: str, interventions) -> None:
+    page.goto(f"{site_url}/")
+    page.evaluate("window.notReloaded = true")
+    page.locator(".md-tabs__link", has_text="Verkenner").click()
+    page.wait_for_url("**/verkenner/")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    assert page.evaluate("window.notReloaded === true"), "the theme reloaded the page instead of navigating instantly"
+    option(page, "domein", "strafrecht").check()
+    assert visible_ids(page) == expected_ids(interventions, domein=["strafrecht"])
+
+
+def test_phase_link_on_an_intervention_page_opens_the_filtered_explorer(page, site_url: str, interventions) -> None:
+    page.goto(f"{site_url}/interventies/ondertoezichtstelling/")
+    page.locator(".pv-facts a.pv-chip", has_text="Herstelgericht").click()
+    page.wait_for_url("**/verkenner/?fase=herstelgericht")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    assert visible_ids(page) == expected_ids(interventions, fase=["herstelgericht"])
+
+
+def test_filters_are_keyboard_operable(page, site_url: str, interventions) -> None:
+    open_explorer(page, site_url)
+    option(page, "domein", "bestuursrecht").focus()
+    page.keyboard.press("Space")
+    assert visible_ids(page) == expected_ids(interventions, domein=["bestuursrecht"])
+    assert page.locator("[role=status][aria-live=polite]").count() == 1
+
+
+def test_without_javascript_the_explorer_lists_everything(browser, site_url: str, interventions) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/verkenner/?fase=herstelgericht")
+    assert page.locator(".pv-card").count() == len(interventions)
+    assert not page.locator("[data-filters]").is_visible()
+    assert page.get_by_role("link", name="Tijdelijk huisverbod").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [("THV", "Tijdelijk huisverbod"), ("huisverbod", "Tijdelijk huisverbod"), ("OTS", "Ondertoezichtstelling")])
+def test_site_search_finds_names_abbreviations_and_aliases(page, site_url: str, query: str, expected: str) -> None:
+    page.goto(f"{site_url}/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=30)  # the theme searches on key events
+    result = page.locator(".md-search-result__item", has_text=expected).first
+    result.wait_for(timeout=15000)
+    assert result.is_visible()
+
+
+@pytest.mark.parametrize("path", ["/interventies/tijdelijk-huisverbod/", "/palet/", "/verkenner/?fase=acuut"])
+def test_print_shows_content_address_and_link_urls_without_navigation(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"]:
+        if page.locator(selector).count():
+            assert not page.locator(selector).first.is_visible(), selector
+    if "verkenner" in path:
+        assert not page.locator("[data-filters]").is_visible()
+    footer = page.locator(".pv-print-only")
+    assert footer.is_visible()
+    assert site_url + path in footer.inner_text()
+    assert re.search(r"\d{2}-\d{2}-\d{4}", footer.inner_text())
+    if "interventies" in path:
+        shown = page.eval_on_selector(".pv-sources a", "a => getComputedStyle(a, '::after').content")
+        assert "https://" in shown
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 1
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_request_leaves_the_site(page, site_url: str, name: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + PAGE_TYPES[name])
+    page.wait_for_load_state("networkidle")
+    if name == "home":  # searching loads the index and the Dutch language files
+        page.locator(".md-search__input").click()
+        page.keyboard.type("huisverbod", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    outside = [url for url in requests if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))]
+    assert requests and outside == []
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_axe_violations_wcag21_aa(page, site_url: str, name: str) -> None:
+    page.goto(site_url + PAGE_TYPES[name])
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert results.violations_count == 0, results.generate_report()
