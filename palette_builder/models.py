@@ -170,7 +170,9 @@ class Intervention(Model):
     domain: VocabularyRef("domeinen") = Field(alias="domein", description="Het domein (rij in het palet).")
     parent: Slug | None = Field(default=None, alias="onderdeel_van", description="De interventie waaronder het palet deze plaatst (id).")
     summary: Text = Field(alias="samenvatting", max_length=200, description="Eén zin: wat is het?")
-    description: Text = Field(alias="beschrijving", description="Uitleg in gewone taal (B1). Alinea's scheiden met een witregel; een opsomming met regels die beginnen met '- '.")
+    description: Text = Field(
+        alias="beschrijving", description="Uitleg in gewone taal (B1). Alinea's scheiden met een witregel; een opsomming met regels die beginnen met '- '."
+    )
     aim: Text = Field(alias="doel", description="Wat de interventie wil bereiken.")
     target_groups: list[TargetGroup] = Field(alias="doelgroepen", min_length=1, description="Voor wie de interventie is, met leeftijdsgrenzen waar die gelden.")
     roles: Roles = Field(alias="rollen", description="Wie beslist, wie aanvraagt en wie uitvoert.")

@@ -64,9 +64,7 @@ def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
     external = []
     for html_file in built_site.rglob("*.html"):
         for tag, attribute, value in page_links(html_file):
-            loads = (tag, attribute) in {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")} or (
-                tag == "link" and attribute == "href"
-            )
+            loads = (tag, attribute) in {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")} or (tag == "link" and attribute == "href")
             if loads and re.match(r"^(https?:)?//", value) and not value.startswith("http://127.0.0.1"):
                 external.append(f"{html_file.relative_to(built_site)}: <{tag} {attribute}={value}>")
     for css in built_site.rglob("*.css"):
