@@ -7,9 +7,10 @@ escaped, and links from YAML pass `safe_url`. Files are written only when their 
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
-import posixpath
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .format_guide import format_fields
@@ -102,14 +102,25 @@ def doc_url(doc_path: str) -> str:
     return path
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_doc: str, to: str) -> str:
     """A link from page `from_doc` to a doc path (`x/y.md`) or a site path with query (`verkenner/?fase=a`)."""
     target = doc_url(to) if to.endswith(".md") else to
     target_path, _, query = target.partition("?")
-    base = doc_url(from_doc)
-    rel = posixpath.relpath(target_path or ".", base or ".")
-    rel = "" if rel == "." else rel + "/"
+    # Both are folder paths below the site root ("a/b/" or ""): climb out of what differs, then descend.
+    base_parts = [part for part in doc_url(from_doc).split("/") if part]
+    target_parts = [part for part in target_path.split("/") if part]
+    common = 0
+    while common < min(len(base_parts), len(target_parts)) and base_parts[common] == target_parts[common]:
+        common += 1
+    rel = "../" * (len(base_parts) - common) + "".join(part + "/" for part in target_parts[common:])
     return (rel or "./") + (f"?{query}" if query else "")
+
+
+@dataclass
+class TreeNode:
+    item: Intervention
+    children: list[TreeNode]
 
 
 @dataclass
@@ -184,7 +195,8 @@ class Renderer:
         }
 
     def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        # JSON values are valid YAML and much faster to write than yaml.safe_dump at thousands of pages.
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
         body = self.env.get_template(template).render(self._context(doc_path, **values))
         return doc_path, f"---\n{front}---\n\n{body}"
 
@@ -202,19 +214,19 @@ class Renderer:
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         return pages
 
-    def _entry_pages(self) -> Iterable[tuple[str, str]]:
-        for item in self.items:
-            doc_path = f"interventies/{item.id}.md"
-            meta = self._meta(item.name, item.summary, hide=["navigation"])
-            yield self._page(
-                "interventie.md.j2",
-                doc_path,
-                meta,
-                item=item,
-                parent=self.by_id.get(item.parent or ""),
-                children=self.children.get(item.id, []),
-                referenced_by=self.referenced_by.get(item.id, []),
-            )
+    def _entry_pages(self) -> list[tuple[str, str]]:
+        return [self._entry_page(item) for item in self.items]
+
+    def _entry_page(self, item: Intervention) -> tuple[str, str]:
+        return self._page(
+            "interventie.md.j2",
+            f"interventies/{item.id}.md",
+            self._meta(item.name, item.summary, hide=["navigation"]),
+            item=item,
+            parent=self.by_id.get(item.parent or ""),
+            children=self.children.get(item.id, []),
+            referenced_by=self.referenced_by.get(item.id, []),
+        )
 
     def _vocabulary_pages(self, vocabulary: str, facet: str, title: str, description: str) -> Iterable[tuple[str, str]]:
         terms = list(self.vocab[vocabulary].values())
@@ -250,11 +262,6 @@ class Renderer:
     def _overview(self) -> tuple[str, str]:
         phases = list(self.vocab["fasen"].values())
         domains = list(self.vocab["domeinen"].values())
-        cells = {
-            (phase.id, domain.id): [item for item in self.items if phase.id in item.phases and item.domain == domain.id]
-            for phase in phases
-            for domain in domains
-        }
         return self._page(
             "palet.md.j2",
             "palet/index.md",
@@ -262,8 +269,20 @@ class Renderer:
             phases=phases,
             phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.groep)],
             domains=domains,
-            cells=cells,
+            cells={(phase.id, domain.id): self._cell_tree(phase.id, domain.id) for phase in phases for domain in domains},
         )
+
+    def _cell_tree(self, phase: str, domain: str) -> list[TreeNode]:
+        """The items of one palette cell, children nested under a parent that is in the same cell."""
+        items = [item for item in self.items if phase in item.phases and item.domain == domain]
+        nodes = {item.id: TreeNode(item, []) for item in items}
+        roots = []
+        for item in items:
+            if item.parent in nodes:
+                nodes[item.parent].children.append(nodes[item.id])
+            else:
+                roots.append(nodes[item.id])
+        return roots
 
     def _explorer(self) -> tuple[str, str]:
         cards = [Card(item, self.children.get(item.id, [])) for item in self.items]

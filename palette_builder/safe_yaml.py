@@ -54,39 +54,41 @@ def read_text(path: Path, display: str) -> str:
         raise _fail(display, line, column, f"geen geldige UTF-8-tekst (byte 0x{raw[error.start]:02x}); sla het bestand op als UTF-8") from None
 
 
-def _scan_events(text: str, display: str) -> None:
-    """Refuse anchors, aliases and duplicate keys before anything is built from the text."""
-    # One frame per open collection: the keys seen so far for a mapping, None for a sequence.
-    frames: list[set[str] | None] = []
-    expecting_key: list[bool] = []
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing a key that appears twice in one mapping (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.value in seen:
+                raise _DuplicateKey(problem=f"het veld {key_node.value!r} staat twee keer in dezelfde groep", problem_mark=key_node.start_mark)
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+def _refuse_anchors(text: str, display: str) -> None:
+    """Anchors and aliases make alias bombs possible and are never needed in the palette."""
+    if "&" not in text and "*" not in text:  # cheap: most files have neither character
+        return
     for event in yaml.parse(text, Loader=_Loader):
-        mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
             raise _fail(display, mark.line + 1, mark.column + 1, "ankers en aliassen (& en *) zijn niet toegestaan; schrijf de waarde uit")
-        if isinstance(event, yaml.CollectionEndEvent):
-            frames.pop()
-            expecting_key.pop()
-            continue
-        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-            continue
-        keys = frames[-1] if frames else None
-        if keys is not None:
-            if expecting_key[-1] and isinstance(event, yaml.ScalarEvent):
-                if event.value in keys:
-                    raise _fail(display, mark.line + 1, mark.column + 1, f"het veld {event.value!r} staat twee keer in dezelfde groep")
-                keys.add(event.value)
-            expecting_key[-1] = not expecting_key[-1]
-        if isinstance(event, yaml.CollectionStartEvent):
-            frames.append(set() if isinstance(event, yaml.MappingStartEvent) else None)
-            expecting_key.append(True)
 
 
 def load_yaml(path: Path, display: str) -> tuple[str, Any]:
     """Return the text and plain data of one YAML file, or raise YamlFileError with a located message."""
     text = read_text(path, display)
     try:
-        _scan_events(text, display)
-        return text, yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        _refuse_anchors(text, display)
+        return text, yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
+    except _DuplicateKey as error:
+        mark = error.problem_mark
+        raise _fail(display, mark.line + 1, mark.column + 1, str(error.problem)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -179,6 +179,17 @@ def entry_files(folders: list[Path]) -> list[Path]:
     return files
 
 
+def _parse_file(path: Path, root: Path) -> tuple[Path, str, str, Any, Problem | None]:
+    display = _display(path, root)
+    if path.suffix != ".yaml":
+        return path, display, "", None, Problem(display, 1, 1, "(bestand)", "alleen bestanden met de extensie .yaml horen in deze map")
+    try:
+        text, data = load_yaml(path, display)
+    except YamlFileError as error:
+        return path, display, "", None, error.problem
+    return path, display, text, data, None
+
+
 def load_palette(entry_folders: list[Path], vocabulary_folders: list[Path], root: Path, today: dt.date | None = None) -> Palette:
     """Load and validate everything; the returned palette holds the valid entries and every problem."""
     today = today or dt.date.today()
@@ -187,15 +198,9 @@ def load_palette(entry_folders: list[Path], vocabulary_folders: list[Path], root
     texts: dict[str, str] = {}
     seen: dict[str, list[str]] = {}
 
-    for path in entry_files(entry_folders):
-        display = _display(path, root)
-        if path.suffix != ".yaml":
-            palette.problems.append(Problem(display, 1, 1, "(bestand)", "alleen bestanden met de extensie .yaml horen in deze map"))
-            continue
-        try:
-            text, data = load_yaml(path, display)
-        except YamlFileError as error:
-            palette.problems.append(error.problem)
+    for path, display, text, data, problem in (_parse_file(path, root) for path in entry_files(entry_folders)):
+        if problem is not None:
+            palette.problems.append(problem)
             continue
         texts[display] = text
         if data is None:

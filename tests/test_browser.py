@@ -88,7 +88,7 @@ def test_text_filter_finds_abbreviation_and_alias(page, site_url: str) -> None:
     page.wait_for_function("document.querySelector('[role=status]').textContent.includes(' van ')")
     assert "tijdelijk-huisverbod" in visible_ids(page)
     page.get_by_label("Zoek op naam, afkorting of trefwoord").fill("DTS")  # the source's misspelling of OTS
-    page.wait_for_function("!document.querySelector('#kaart-ondertoezichtstelling').hidden")
+    page.wait_for_function("document.querySelector('#kaart-ondertoezichtstelling') && !document.querySelector('#kaart-tijdelijk-huisverbod')")
     assert "ondertoezichtstelling" in visible_ids(page)
     assert "q=DTS" in page.url
 
@@ -124,6 +124,26 @@ def test_a_trainers_link_opens_the_same_view_in_a_fresh_browser(browser, site_ur
     assert expected and visible_ids(page) == expected
     assert option(page, "fase", "herstelgericht").is_checked()
     context.close()
+
+
+def test_long_results_show_a_page_at_a_time(page, site_url: str, interventions) -> None:
+    def smaller_pages(route) -> None:
+        html = route.fetch().text().replace('data-page-size="100"', 'data-page-size="20"')
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route("**/verkenner/", smaller_pages)
+    open_explorer(page, site_url)
+    assert len(visible_ids(page)) == 20
+    more = page.get_by_role("button", name=re.compile(r"Toon meer \(nog \d+\)"))
+    assert more.inner_text() == f"Toon meer (nog {len(interventions) - 20})"
+    more.click()
+    assert len(visible_ids(page)) == 40
+    option(page, "fase", "herstelgericht").check()  # a new filter starts again at one page
+    expected = expected_ids(interventions, fase=["herstelgericht"])
+    assert len(visible_ids(page)) == min(20, len(expected)) and visible_ids(page) <= expected
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert visible_ids(page) == expected
 
 
 def test_filters_work_after_instant_navigation(page, site_url: str, interventions) -> None:

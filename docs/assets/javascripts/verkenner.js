@@ -1,5 +1,7 @@
 /* Verkenner: filters the server-rendered list of cards. The filter state lives in the URL
- * (?fase=a,b&domein=c&q=tekst), so a link reproduces the view and back/forward work. */
+ * (?fase=a,b&domein=c&q=tekst), so a link reproduces the view and back/forward work.
+ * Only the first matches are in the document (more on request): toggling thousands of cards costs
+ * far more layout than replacing the list with the few that fit on a screen or two. */
 (function () {
   "use strict";
 
@@ -14,6 +16,12 @@
     var textInput = form.querySelector("input[name=q]");
     var resultCount = root.querySelector("[data-result-count]");
     var empty = root.querySelector("[data-empty]");
+    var list = root.querySelector("[data-cards]");
+    var more = root.querySelector("[data-more]");
+    var PAGE_SIZE = parseInt(root.dataset.pageSize, 10) || 100;
+    var limit = PAGE_SIZE;
+    var matched = [];
+    var rendered = [];
     var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
@@ -37,7 +45,7 @@
       facetKeys.forEach(function (key) {
         values[key] = splitValues(el.getAttribute("data-" + key));
       });
-      return { el: el, text: el.dataset.tekst || "", values: values, shown: true };
+      return { el: el, text: el.dataset.tekst || "", values: values };
     });
 
     function readUrl() {
@@ -102,7 +110,7 @@
       facetKeys.forEach(function (key) {
         counts[key] = {};
       });
-      var shownCount = 0;
+      matched = [];
       items.forEach(function (item) {
         var textOk = terms.every(function (term) {
           return item.text.indexOf(term) !== -1;
@@ -125,12 +133,9 @@
             });
           });
         }
-        if (shown) shownCount++;
-        if (shown !== item.shown) {
-          item.el.hidden = !shown;
-          item.shown = shown;
-        }
+        if (shown) matched.push(item);
       });
+      var shownCount = matched.length;
       var national = counts.regio ? counts.regio.landelijk || 0 : 0;
       facetKeys.forEach(function (key) {
         Object.keys(allowed[key]).forEach(function (value) {
@@ -147,10 +152,28 @@
         : shownCount + " van " + items.length + " interventies";
       if (resultCount.textContent !== message) resultCount.textContent = message;
       empty.hidden = shownCount !== 0;
+      render();
+    }
+
+    function render() {
+      var next = matched.slice(0, limit);
+      var same = next.length === rendered.length && next.every(function (item, i) {
+        return item === rendered[i];
+      });
+      if (!same) {
+        list.replaceChildren.apply(list, next.map(function (item) {
+          return item.el;
+        }));
+        rendered = next;
+      }
+      var rest = matched.length - next.length;
+      more.hidden = rest <= 0;
+      if (rest > 0) more.textContent = "Toon meer (nog " + rest + ")";
     }
 
     function update(push) {
       var state = readForm();
+      limit = PAGE_SIZE;
       apply(state);
       var url = toUrl(state);
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
@@ -177,6 +200,17 @@
       window.setTimeout(function () {
         update(true);
       }, 0);
+    });
+
+    more.addEventListener("click", function () {
+      limit += PAGE_SIZE;
+      render();
+    });
+    // A printed list holds every match, not only the ones shown so far.
+    window.addEventListener("beforeprint", function () {
+      if (!document.body.contains(root)) return;
+      limit = matched.length;
+      render();
     });
 
     this.root = root;

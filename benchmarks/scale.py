@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Scale benchmark: synthetic palettes of 1,000 and 5,000 entries.
+
+For each size it reports, side by side in one run:
+- our full build (`build_palette.py build`: validate, generate, mkdocs build) against a bare
+  `mkdocs build` of the same generated pages: wall time and peak memory (RSS of the process tree);
+- in Debian's Chromium: the explorer's filter latency (script plus style and layout of the change,
+  and until the next frame has run, which adds the wait for that frame), the
+  explorer page's transfer size, and the time from typing a query to the first search result.
+
+    .venv/bin/python benchmarks/scale.py [--sizes 1000 5000] [--runs 1]
+
+It writes nothing into the repository; the figures go to standard output as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from palette_builder.render import GENERATED_DIRS  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+)
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB of a command and all it starts."""
+    output = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    seconds, kilobytes, code = output.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(command)} failed with exit code {code}: {output.stderr}")
+    return float(seconds), int(kilobytes) / 1024
+
+
+def vocabulary_ids(name: str) -> list[str]:
+    return [term["id"] for term in yaml.safe_load((REPO / "palette" / "vocabulaires" / f"{name}.yaml").read_text(encoding="utf-8"))]
+
+
+def synthetic_palette(root: Path, size: int, seed: int = 7) -> None:
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+    phases, domains, partners = vocabulary_ids("fasen"), vocabulary_ids("domeinen"), vocabulary_ids("partners")
+    groups, moments = vocabulary_ids("doelgroepen"), vocabulary_ids("momenten")
+    folder = root / "palette" / "landelijk"
+    shutil.rmtree(folder)
+    folder.mkdir()
+    words = [
+        "veiligheid",
+        "gezin",
+        "hulp",
+        "toezicht",
+        "contact",
+        "verbod",
+        "herstel",
+        "risico",
+        "kind",
+        "ouder",
+        "netwerk",
+        "zorg",
+        "straf",
+        "plan",
+        "overleg",
+    ]
+    for number in range(size):
+        entry_id = f"interventie-{number:05d}"
+        entry = {
+            "id": entry_id,
+            "naam": f"Interventie {number} {rng.choice(words)} {rng.choice(words)}",
+            "afkortingen": [f"IV{number}"],
+            "soort": "programma",
+            "fasen": rng.sample(phases, rng.randint(1, 2)),
+            "domein": rng.choice(domains),
+            "samenvatting": " ".join(rng.choices(words, k=14)).capitalize() + ".",
+            "beschrijving": "\n\n".join(" ".join(rng.choices(words, k=40)).capitalize() + "." for _ in range(3)),
+            "doel": " ".join(rng.choices(words, k=12)).capitalize() + ".",
+            "doelgroepen": [{"groep": group} for group in rng.sample(groups, 2)],
+            "rollen": {"beslist": rng.sample(partners, 1), "vraagt_aan": rng.sample(partners, 2), "voert_uit": rng.sample(partners, 2)},
+            "momenten": rng.sample(moments, rng.randint(0, 2)),
+            "erkenning": {"status": "niet-gevonden"},
+            "bronnen": [{"titel": "Synthetische bron", "url": "https://example.org/bron"}],
+            "laatst_gecontroleerd": "2026-01-01",
+            "status": "concept",
+        }
+        if number % 10 and number > 10:
+            entry["onderdeel_van"] = f"interventie-{number - number % 10:05d}"
+        text = "# yaml-language-server: $schema=../schema/interventie.schema.json\n" + yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
+        (folder / f"{entry_id}.yaml").write_text(text, encoding="utf-8")
+
+
+def project_copy(target: Path) -> Path:
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", target / "overrides")
+    shutil.copytree(REPO / "palette", target / "palette")
+    shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+    return target
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def browser_figures(site: Path, url: str, facet_value: str) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "verkenner/")
+        page.wait_for_selector("[data-filters]:not([hidden])")
+        transfer = page.evaluate(
+            "() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
+            ".reduce((sum, entry) => sum + (entry.encodedBodySize || 0), 0)"
+        )
+        html = page.evaluate("() => performance.getEntriesByType('navigation')[0].encodedBodySize")
+        handler, frame = [], []
+        for _ in range(12):
+            timing = page.evaluate(
+                """value => new Promise(resolve => {
+                    const box = document.querySelector(`input[name=domein][value=${value}]`);
+                    const start = performance.now();
+                    box.click();
+                    document.body.offsetHeight;  // style and layout of the change, done now
+                    const laidOut = performance.now();
+                    requestAnimationFrame(() => setTimeout(() => resolve([laidOut - start, performance.now() - start])));
+                })""",
+                facet_value,
+            )
+            handler.append(timing[0])
+            frame.append(timing[1])
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        page.locator(".md-search__input").click()
+        start = page.evaluate("performance.now()")
+        page.keyboard.type("veiligheid")
+        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        first_result = page.evaluate("performance.now()") - start
+        browser.close()
+    return {
+        "filter_work_ms": statistics.median(handler),
+        "filter_frame_ms": statistics.median(frame),
+        "explorer_html_kb": html / 1024,
+        "explorer_transfer_kb": transfer / 1024,
+        "first_search_result_ms": first_result,
+    }
+
+
+def run_size(size: int, runs: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix=f"palet-{size}-") as temp:
+        root = project_copy(Path(temp))
+        synthetic_palette(root, size)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site")))
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+        ours, bare = [], []
+        for _ in range(runs):
+            shutil.rmtree(root / "site", ignore_errors=True)
+            for folder in GENERATED_DIRS:  # a clean generate each run, as in CI
+                shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+            ours.append(measure([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), "build"], root, env))
+            bare.append(measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(Path(temp) / "bare")], root, env))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            figures = browser_figures(root / "site", url, "strafrecht")
+        finally:
+            server.shutdown()
+        return {
+            "entries": size,
+            "ours_s": statistics.median(t for t, _ in ours),
+            "ours_mb": max(m for _, m in ours),
+            "bare_s": statistics.median(t for t, _ in bare),
+            "bare_mb": max(m for _, m in bare),
+            **figures,
+        }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=1, help="builds per size (the median is reported)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    args = parser.parse_args()
+    rows = [run_size(size, args.runs) for size in args.sizes]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print(
+        "| entries | our build | bare mkdocs | overhead | our peak | bare peak "
+        "| filter: script + layout | filter: until next frame | explorer HTML | explorer transfer | first search result |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        overhead = (row["ours_s"] - row["bare_s"]) / row["bare_s"] * 100
+        print(
+            f"| {row['entries']:,} | {row['ours_s']:.1f} s | {row['bare_s']:.1f} s | {overhead:+.0f} % | {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB "
+            f"| {row['filter_work_ms']:.1f} ms | {row['filter_frame_ms']:.1f} ms | {row['explorer_html_kb']:.0f} kB | {row['explorer_transfer_kb']:.0f} kB "
+            f"| {row['first_search_result_ms'] / 1000:.1f} s |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
