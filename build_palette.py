@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_palette.py", description="Interventiepalet: controleren en bouwen.")
     parser.add_argument("--root", type=Path, default=ROOT, help="map van het project (standaard: deze map)")
+    parser.add_argument("--regio", default=None, help="bouw voor deze regio (map palette/regio/<regio>/), of 'alle'")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="controleer alle bestanden in palette/ en meld elk probleem")
     commands.add_parser("generate", help="controleer en schrijf de gegenereerde pagina's in docs/")
@@ -30,9 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="bouw en toon de site lokaal; past zich aan bij elke wijziging")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
     commands.add_parser("schema", help="schrijf het JSON Schema opnieuw vanuit de modellen")
+    new = commands.add_parser("new", help="maak een nieuw interventiebestand vanuit het sjabloon")
+    new.add_argument("id", help="de id, ook de bestandsnaam, zoals 'buurtbemiddeling-limburg'")
     args = parser.parse_args(argv)
 
-    project = Project(args.root.resolve())
+    project = Project(args.root.resolve(), region=args.regio)
     if args.command == "check":
         return project.check()
     if args.command == "generate":
@@ -43,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return project.serve(args.dev_addr)
     if args.command == "schema":
         return project.write_schema()
+    if args.command == "new":
+        return project.new_entry(args.id)
     return 2
 
 

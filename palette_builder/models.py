@@ -214,3 +214,39 @@ class Intervention(Model):
         ):
             refs.extend((alias, target) for target in targets)
         return refs
+
+
+class Availability(StrEnum):
+    available = "beschikbaar"
+    unavailable = "niet-beschikbaar"
+    hidden = "verborgen"
+
+
+class Contact(Model):
+    name: Text = Field(alias="naam", description="Naam van de contactpersoon of het team.")
+    organisation: str | None = Field(default=None, alias="organisatie", description="Organisatie.")
+    phone: str | None = Field(default=None, alias="telefoon", pattern=r"^\+?[0-9 ()-]{6,20}$", description="Telefoonnummer, zoals 088 123 45 67.")
+    email: str | None = Field(default=None, alias="e-mail", pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", description="E-mailadres.")
+    website: HttpUrl | None = Field(default=None, description="Webadres.")
+
+
+class RegionalSupplement(Model):
+    """What a region adds to a national entry, in palette/regio/<regio>/aanvullingen/<id>.yaml."""
+
+    intervention: Slug = Field(alias="interventie", description="De id van de landelijke interventie; ook de bestandsnaam.")
+    availability: Availability = Field(
+        default=Availability.available,
+        alias="beschikbaarheid",
+        description="beschikbaar, niet-beschikbaar (wordt getoond met de reden) of verborgen (niet op de site van de regio).",
+    )
+    reason: str | None = Field(default=None, alias="reden", description="Waarom de interventie hier niet beschikbaar is.")
+    note: str | None = Field(default=None, alias="toelichting", description="Wat in deze regio anders of aanvullend is.")
+    contacts: list[Contact] = Field(default_factory=list, alias="contact", description="Contactgegevens in de regio.")
+    sources: list[Source] = Field(default_factory=list, alias="bronnen", description="Bronnen voor de regionale informatie.")
+    last_reviewed: dt.date = Field(alias="laatst_gecontroleerd", description="Datum van de laatste controle (JJJJ-MM-DD).")
+
+    @model_validator(mode="after")
+    def reason_when_unavailable(self) -> RegionalSupplement:
+        if self.availability is not Availability.available and not self.reason:
+            raise PydanticCustomError("reason_missing", "bij 'niet-beschikbaar' of 'verborgen' hoort een 'reden'")
+        return self

@@ -7,6 +7,7 @@ escaped, and links from YAML pass `safe_url`. Files are written only when their 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import itertools
@@ -14,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,7 +23,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .format_guide import format_fields
-from .models import Intervention, Kind, RecognitionStatus, ReviewStatus
+from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
 from .validate import Palette
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,7 +57,7 @@ def safe_url(value: str | None) -> str:
     """Only web links and site-relative links may become an href."""
     if not value:
         return "#"
-    if re.match(r"^https?://", value) or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+    if re.match(r"^(https?://|mailto:|tel:)", value) or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
         return value
     return "#"
 
@@ -129,6 +131,8 @@ class Card:
 
     intervention: Intervention
     children: list[Intervention]
+    origin: str | None = None  # the region an entry comes from; None for national
+    unavailable: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (region, reason)
 
     def facets(self) -> dict[str, list[str]]:
         item = self.intervention
@@ -141,7 +145,8 @@ class Card:
             "voert": list(item.roles.carries_out),
             "doelgroep": sorted({group.group for group in item.target_groups}),
             "moment": list(item.moments),
-            "regio": list(item.regions) or ["landelijk"],
+            "regio": list(item.regions) or ([self.origin] if self.origin else ["landelijk"]),
+            "herkomst": [self.origin or "landelijk"],
         }
 
     def search_text(self) -> str:
@@ -150,10 +155,23 @@ class Card:
 
 
 class Renderer:
-    def __init__(self, palette: Palette, site_name: str = "Interventiepalet Veiligheid Voorop") -> None:
+    def __init__(self, palette: Palette, region: str | None = None, site_name: str = "Interventiepalet Veiligheid Voorop") -> None:
+        """`region`: None for the national site, a region id for that region's site, "alle" for all regions."""
         self.palette = palette
         self.vocab = palette.vocabularies
         self.site_name = site_name
+        self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
+        single_region = region not in (None, "alle")
+        self.supplements = {
+            entry_id: [(where, supplement) for where, supplement in found if not single_region or where == region]
+            for entry_id, found in palette.supplements.items()
+        }
+        # On a region's own site, an offer the region hides is left out altogether.
+        hidden = {
+            entry_id
+            for entry_id, found in self.supplements.items()
+            if single_region and any(supplement.availability is Availability.hidden for _, supplement in found)
+        }
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -164,7 +182,7 @@ class Renderer:
         )
         self.env.filters["safe_url"] = safe_url
         self.env.filters["text_blocks"] = text_blocks
-        self.items = sorted(palette.interventions, key=lambda item: item.name.lower())
+        self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}
         for item in self.items:
@@ -173,7 +191,7 @@ class Renderer:
         self.referenced_by: dict[str, list[tuple[str, Intervention]]] = {}
         for item in self.items:
             for alias, target in item.all_relations():
-                if alias != "onderdeel_van":
+                if alias != "onderdeel_van" and target in self.by_id:
                     self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
 
     # -- helpers available in every template ------------------------------------------------------
@@ -189,10 +207,19 @@ class Renderer:
             "databank_labels": DATABANK_LABELS,
             "role_facets": ROLE_FACETS,
             "article_url": article_url,
-            "card": lambda item: Card(item, self.children.get(item.id, [])),
+            "card": self.card,
+            "origin_of": self.origins.get,
+            "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
+            "availability": Availability,
             "site_name": self.site_name,
             **values,
         }
+
+    def card(self, item: Intervention) -> Card:
+        unavailable = [
+            (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is Availability.unavailable
+        ]
+        return Card(item, self.children.get(item.id, []), self.origins.get(item.id), unavailable)
 
     def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
         # JSON values are valid YAML and much faster to write than yaml.safe_dump at thousands of pages.
@@ -285,7 +312,8 @@ class Renderer:
         return roots
 
     def _explorer(self) -> tuple[str, str]:
-        cards = [Card(item, self.children.get(item.id, [])) for item in self.items]
+        cards = [self.card(item) for item in self.items]
+        origins = sorted({card.origin for card in cards if card.origin})
         facets = [
             ("fase", "Fase", [(t.id, t.label) for t in self.vocab["fasen"].values()]),
             ("domein", "Domein", [(t.id, t.label) for t in self.vocab["domeinen"].values()]),
@@ -294,14 +322,16 @@ class Renderer:
             ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
             ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
             ("regio", "Beschikbaarheid", [("landelijk", "Landelijk"), *[(t.id, t.label) for t in self.vocab["regios"].values()]]),
+            ("herkomst", "Herkomst", [("landelijk", "Landelijk aanbod"), *[(o, f"Regionaal: {self.vocab.label('regios', o)}") for o in origins]]),
         ]
         counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}
         for card in cards:
             for key, values in card.facets().items():
                 for value in values:
                     counts[key][value] = counts[key].get(value, 0) + 1
-        # Options no entry uses would only add noise to the filter panel.
+        # Options no entry uses, and groups with a single option, would only add noise to the panel.
         facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
+        facets = [(key, label, options) for key, label, options in facets if len(options) > 1]
         return self._page(
             "verkenner.md.j2",
             "verkenner/index.md",
@@ -334,6 +364,12 @@ class Renderer:
             fields=format_fields(self.vocab),
             example=example,
         )
+
+
+def render_new_entry(entry_id: str, schema: str, region: str | None, today: dt.date) -> str:
+    """The starting file of a new entry (YAML, so without HTML escaping)."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)  # noqa: S701
+    return env.get_template("nieuwe-interventie.yaml.j2").render(entry_id=entry_id, schema=schema, region=region, today=today)
 
 
 @dataclass

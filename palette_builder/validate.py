@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .models import PATTERN_MESSAGES, Intervention
+from .models import PATTERN_MESSAGES, Intervention, RegionalSupplement
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
 
@@ -26,6 +26,7 @@ class Entry:
     intervention: Intervention
     path: Path
     display: str
+    origin: str | None = None  # None: national; else the region whose folder holds the file
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Palette:
     vocabularies: Vocabularies
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # national id -> [(region, what that region adds)]
+    supplements: dict[str, list[tuple[str, RegionalSupplement]]] = field(default_factory=dict)
 
     @property
     def interventions(self) -> list[Intervention]:
@@ -172,85 +175,151 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
     return vocabularies, problems
 
 
-def entry_files(folders: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for folder in folders:
-        files.extend(sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".")))
-    return files
+REGION_PARTS = {"interventies", "aanvullingen", "vocabulaires", "interventie.schema.json", "README.md"}
 
 
-def _parse_file(path: Path, root: Path) -> tuple[Path, str, str, Any, Problem | None]:
+@dataclass
+class Sources:
+    """Where the palette's files are: the national folders and the region folders to include."""
+
+    national: Path
+    vocabularies: Path
+    regions: dict[str, Path] = field(default_factory=dict)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+
+
+def _parse_file(path: Path, root: Path) -> tuple[str, str, Any, Problem | None]:
+    """(display, text, data, problem) of one file: data is a mapping whenever problem is None."""
     display = _display(path, root)
     if path.suffix != ".yaml":
-        return path, display, "", None, Problem(display, 1, 1, "(bestand)", "alleen bestanden met de extensie .yaml horen in deze map")
+        return display, "", None, Problem(display, 1, 1, "(bestand)", "alleen bestanden met de extensie .yaml horen in deze map")
     try:
         text, data = load_yaml(path, display)
     except YamlFileError as error:
-        return path, display, "", None, error.problem
-    return path, display, text, data, None
+        return display, "", None, error.problem
+    if data is None:
+        message = "het bestand is leeg; begin met 'python build_palette.py new <id>' of een kopie van een bestaand bestand"
+        return display, text, None, Problem(display, 1, 1, "(bestand)", message)
+    if not isinstance(data, dict):
+        return display, text, None, Problem(display, 1, 1, "(bestand)", f"verwacht een groep velden (sleutel: waarde), gevonden: {type(data).__name__}")
+    return display, text, data, None
 
 
-def load_palette(entry_folders: list[Path], vocabulary_folders: list[Path], root: Path, today: dt.date | None = None) -> Palette:
+def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> Palette:
     """Load and validate everything; the returned palette holds the valid entries and every problem."""
     today = today or dt.date.today()
+    vocabulary_folders = [sources.vocabularies, *(folder / "vocabulaires" for folder in sources.regions.values())]
     vocabularies, problems = load_vocabularies(vocabulary_folders, root)
     palette = Palette(vocabularies, problems=problems)
-    texts: dict[str, str] = {}
-    seen: dict[str, list[str]] = {}
+    loader = _EntryLoader(palette, root, today)
 
-    for path, display, text, data, problem in (_parse_file(path, root) for path in entry_files(entry_folders)):
-        if problem is not None:
-            palette.problems.append(problem)
-            continue
-        texts[display] = text
-        if data is None:
-            palette.problems.append(
-                Problem(
-                    display, 1, 1, "(bestand)", "het bestand is leeg; begin met een kopie van een bestaand bestand of gebruik 'python build_palette.py new'"
-                )
-            )
-            continue
-        if not isinstance(data, dict):
-            palette.problems.append(Problem(display, 1, 1, "(bestand)", f"verwacht een groep velden (sleutel: waarde), gevonden: {type(data).__name__}"))
-            continue
-        try:
-            intervention = Intervention.model_validate(data, context={"vocabularies": vocabularies})
-        except ValidationError as error:
-            palette.problems.extend(_model_errors(text, display, error, Intervention))
-            if isinstance(data.get("id"), str):
-                seen.setdefault(data["id"], []).append(display)
-            continue
-        seen.setdefault(intervention.id, []).append(display)
-        if path.stem != intervention.id:
-            line, column = locate(text, ("id",))
-            palette.problems.append(
-                Problem(
-                    display,
-                    line,
-                    column,
-                    "id",
-                    f"id {intervention.id!r} verschilt van de bestandsnaam; hernoem het bestand naar {intervention.id}.yaml of pas de id aan",
-                )
-            )
-        if intervention.id not in palette.entries:
-            palette.entries[intervention.id] = Entry(intervention, path, display)
-        for loc, value in (("laatst_gecontroleerd",), intervention.last_reviewed), (("erkenning", "datum"), intervention.recognition.date):
-            if value and value > today:
-                line, column = locate(text, loc)
-                palette.problems.append(
-                    Problem(display, line, column, field_name(loc), f"datum {value.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})")
-                )
+    for path in yaml_files(sources.national):
+        loader.load(path, origin=None)
+    for region, folder in sorted(sources.regions.items()):
+        _check_region_folder(palette, region, folder, root)
+        for path in yaml_files(folder / "interventies"):
+            loader.load(path, origin=region)
+    loader.report_duplicates()
+    for region, folder in sorted(sources.regions.items()):
+        for path in yaml_files(folder / "aanvullingen"):
+            loader.load_supplement(path, region)
 
-    for entry_id, displays in seen.items():
-        if len(displays) > 1:
-            for display in displays:
-                others = ", ".join(d for d in displays if d != display)
-                line, column = locate(texts[display], ("id",))
-                palette.problems.append(Problem(display, line, column, "id", f"id {entry_id!r} komt ook voor in {others}; elke id moet uniek zijn"))
-
-    _check_references(palette, texts)
+    _check_references(palette, loader.texts)
     palette.problems.sort()
     return palette
+
+
+def _check_region_folder(palette: Palette, region: str, folder: Path, root: Path) -> None:
+    display = _display(folder, root) + "/"
+    known = palette.vocabularies.ids("regios")
+    if region not in known:
+        palette.problems.append(Problem(display, 1, 1, "(map)", f"onbekende regio {region!r}; {_allowed_text(known, region)} (vocabulaire regios)"))
+    for child in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if child.name not in REGION_PARTS and not child.name.startswith("."):
+            allowed = ", ".join(sorted(REGION_PARTS))
+            palette.problems.append(Problem(_display(child, root), 1, 1, "(bestand)", f"hoort niet in een regiomap; toegestaan: {allowed}"))
+
+
+class _EntryLoader:
+    """Validates entry files one by one and remembers what the cross-file checks need."""
+
+    def __init__(self, palette: Palette, root: Path, today: dt.date) -> None:
+        self.palette, self.root, self.today = palette, root, today
+        self.texts: dict[str, str] = {}
+        self.seen: dict[str, list[tuple[str, str | None]]] = {}  # id -> [(display, origin)]
+
+    def _problem(self, display: str, loc: tuple[Any, ...], message: str) -> None:
+        line, column = locate(self.texts[display], loc)
+        self.palette.problems.append(Problem(display, line, column, field_name(loc), message))
+
+    def load(self, path: Path, origin: str | None) -> None:
+        display, text, data, problem = _parse_file(path, self.root)
+        if problem is not None:
+            self.palette.problems.append(problem)
+            return
+        self.texts[display] = text
+        try:
+            item = Intervention.model_validate(data, context={"vocabularies": self.palette.vocabularies})
+        except ValidationError as error:
+            self.palette.problems.extend(_model_errors(text, display, error, Intervention))
+            if isinstance(data.get("id"), str):
+                self.seen.setdefault(data["id"], []).append((display, origin))
+            return
+        self.seen.setdefault(item.id, []).append((display, origin))
+        if path.stem != item.id:
+            self._problem(display, ("id",), f"id {item.id!r} verschilt van de bestandsnaam; hernoem het bestand naar {item.id}.yaml of pas de id aan")
+        if origin is not None and item.regions not in ([], [origin]):
+            self._problem(display, ("regios",), f"een interventie van regio {origin!r} geldt alleen daar; laat 'regios' weg of schrijf [{origin}]")
+        if item.id not in self.palette.entries:
+            self.palette.entries[item.id] = Entry(item, path, display, origin)
+        for loc, value in (("laatst_gecontroleerd",), item.last_reviewed), (("erkenning", "datum"), item.recognition.date):
+            if value and value > self.today:
+                self._problem(display, loc, f"datum {value.isoformat()} ligt in de toekomst (vandaag is {self.today.isoformat()})")
+
+    def report_duplicates(self) -> None:
+        for entry_id, places in self.seen.items():
+            if len(places) < 2:
+                continue
+            national = next((display for display, origin in places if origin is None), None)
+            for display, origin in places:
+                others = ", ".join(other for other, _ in places if other != display)
+                if origin is not None and national is not None:
+                    message = (
+                        f"id {entry_id!r} bestaat al landelijk ({national}); kies een andere id, of vul de landelijke interventie aan "
+                        f"in palette/regio/{origin}/aanvullingen/{entry_id}.yaml"
+                    )
+                elif origin is not None:
+                    message = f"id {entry_id!r} bestaat ook in een andere regio ({others}); kies een id met de naam van uw regio erin"
+                else:
+                    message = f"id {entry_id!r} komt ook voor in {others}; elke id moet uniek zijn"
+                self._problem(display, ("id",), message)
+
+    def load_supplement(self, path: Path, region: str) -> None:
+        display, text, data, problem = _parse_file(path, self.root)
+        if problem is not None:
+            self.palette.problems.append(problem)
+            return
+        self.texts[display] = text
+        try:
+            supplement = RegionalSupplement.model_validate(data)
+        except ValidationError as error:
+            self.palette.problems.extend(_model_errors(text, display, error, RegionalSupplement))
+            return
+        national = [entry_id for entry_id, entry in self.palette.entries.items() if entry.origin is None]
+        target = supplement.intervention
+        if target not in national:
+            suggestion = nearest(target, national)
+            hint = f"; bedoel je {suggestion!r}?" if suggestion else ""
+            self._problem(display, ("interventie",), f"er is geen landelijke interventie {target!r} om aan te vullen{hint}")
+            return
+        if path.stem != target:
+            self._problem(display, ("interventie",), f"het bestand moet {target}.yaml heten, naar de interventie die het aanvult")
+        if supplement.last_reviewed > self.today:
+            self._problem(display, ("laatst_gecontroleerd",), f"datum {supplement.last_reviewed.isoformat()} ligt in de toekomst")
+        self.palette.supplements.setdefault(target, []).append((region, supplement))
 
 
 def _check_references(palette: Palette, texts: dict[str, str]) -> None:
@@ -266,6 +335,8 @@ def _check_references(palette: Palette, texts: dict[str, str]) -> None:
             elif target not in palette.entries:
                 suggestion = nearest(target, known)
                 message = f"verwijst naar {target!r}, maar die interventie bestaat niet" + (f"; bedoel je {suggestion!r}?" if suggestion else "")
+            elif palette.entries[target].origin not in (None, entry.origin):
+                message = f"verwijst naar {target!r} van regio {palette.entries[target].origin!r}; verwijs alleen naar landelijke of eigen interventies"
             else:
                 continue
             line, column = locate(text, loc)

@@ -41,6 +41,7 @@ CHROMIUM_ARGS = [
 
 def copy_project(target: Path) -> Path:
     """A copy of the project without generated pages, to build variants in isolation."""
+    target.mkdir(parents=True, exist_ok=True)
     ignore_generated = shutil.ignore_patterns(*GENERATED_DIRS)
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, target / name)

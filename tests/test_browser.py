@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "formaat": "/formaat/",
     "toegankelijkheid": "/toegankelijkheid/",
     "privacy": "/privacy/",
+    "regio": "/regio/",
     "404": "/404.html",
 }
 

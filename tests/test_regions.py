@@ -1,0 +1,265 @@
+"""Regional forks: a region's folder adds offers, partners and contacts without touching national files."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_palette import main
+from palette_builder.project import Project
+
+from .conftest import REPO, copy_project
+
+EXAMPLE = REPO / "tests" / "voorbeeldregio" / "limburg"
+
+
+def with_region(root: Path, name: str = "limburg") -> Path:
+    shutil.copytree(EXAMPLE, root / "palette" / "regio" / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def region_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = with_region(copy_project(tmp_path_factory.mktemp("regio")))
+    assert Project(root, region="limburg").build() == 0
+    return root / "site"
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_regional_entry_appears_with_its_origin(region_site: Path) -> None:
+    page = html(region_site, "interventies/voorbeeld-buurtaanpak")
+    assert "Regionaal aanbod: Limburg" in page
+    assert "Voorbeeldteam Zuid" in page  # the region's own partner
+    explorer = html(region_site, "verkenner")
+    card = re.search(r'<li class="pv-card" id="kaart-voorbeeld-buurtaanpak"[^>]*>', explorer)
+    assert card and 'data-herkomst="limburg"' in card.group(0)
+    assert 'name="herkomst" value="limburg"' in explorer and 'name="herkomst" value="landelijk"' in explorer
+    assert "Interventiepalet Veiligheid Voorop – Limburg" in explorer
+
+
+def test_supplement_shows_the_regional_contact(region_site: Path) -> None:
+    page = html(region_site, "interventies/tijdelijk-huisverbod")
+    assert "In de regio" in page
+    assert 'href="tel:0123456789"' in page and 'href="mailto:huisverbod@example.org"' in page
+    assert "In deze voorbeeldregio bereidt een vast team het huisverbod voor." in page
+
+
+def test_unavailable_offer_is_labelled_and_hidden_offer_is_left_out(region_site: Path) -> None:
+    page = html(region_site, "interventies/aware")
+    assert "Niet beschikbaar in Limburg:" in page and "geen financiering" in page
+    assert "Niet beschikbaar in Limburg</span>" in html(region_site, "verkenner")
+    assert not (region_site / "interventies" / "families-first").exists()
+    assert "families-first" not in html(region_site, "verkenner")
+    assert "families-first" not in html(region_site, "interventies/crisishulp-aan-gezinnen")
+
+
+def test_combined_build_of_all_regions(tmp_path: Path) -> None:
+    root = with_region(copy_project(tmp_path))
+    assert Project(root, region="alle").build() == 0
+    site = root / "site"
+    assert "Regionaal aanbod: Limburg" in html(site, "interventies/voorbeeld-buurtaanpak")
+    # No region hides an offer for all the others: it stays, labelled per region.
+    assert (site / "interventies" / "families-first" / "index.html").exists()
+    assert "Niet beschikbaar in deze regio." in html(site, "interventies/families-first")
+
+
+def test_national_build_is_unchanged_byte_for_byte_by_a_region_folder(tmp_path: Path) -> None:
+    without = copy_project(tmp_path / "zonder")
+    assert Project(without).build() == 0
+    with_folder = with_region(copy_project(tmp_path / "met"))
+    assert Project(with_folder).build() == 0
+
+    comparison = filecmp.dircmp(without / "site", with_folder / "site")
+    differing: list[str] = []
+
+    def collect(node: filecmp.dircmp, prefix: str = "") -> None:
+        differing.extend(prefix + name for name in node.diff_files + node.left_only + node.right_only + node.funny_files)
+        for name, sub in node.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(comparison)
+    assert differing == []
+    for generated in ("interventies", "verkenner", "palet"):
+        assert filecmp.dircmp(without / "docs" / generated, with_folder / "docs" / generated).diff_files == []
+
+
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def region_entry(entry_id: str, extra: str = "") -> str:
+    text = (EXAMPLE / "interventies" / "voorbeeld-buurtaanpak.yaml").read_text(encoding="utf-8")
+    return text.replace("id: voorbeeld-buurtaanpak", f"id: {entry_id}") + extra
+
+
+COLLISIONS = {
+    "id that exists nationally": (
+        "palette/regio/limburg/interventies/tijdelijk-huisverbod.yaml",
+        region_entry("tijdelijk-huisverbod"),
+        "id",
+        ["bestaat al landelijk", "aanvullingen/tijdelijk-huisverbod.yaml"],
+    ),
+    "id in another region": (
+        "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml",
+        None,  # the example region has it; the test copies it into a second region
+        "id",
+        ["bestaat ook in een andere regio"],
+    ),
+    "supplement of a missing national entry": (
+        "palette/regio/limburg/aanvullingen/tijdelijk-huisverbd.yaml",
+        "interventie: tijdelijk-huisverbd\nlaatst_gecontroleerd: 2026-01-01\n",
+        "interventie",
+        ["geen landelijke interventie", "bedoel je 'tijdelijk-huisverbod'"],
+    ),
+    "regional partner that exists nationally": (
+        "palette/regio/limburg/vocabulaires/partners.yaml",
+        "- id: politie\n  label: Politie Limburg\n",
+        "[0].id",
+        ["bestaat al in vocabulaire 'partners'"],
+    ),
+    "entry claiming another region": (
+        "palette/regio/limburg/interventies/voorbeeld-andere-regio.yaml",
+        region_entry("voorbeeld-andere-regio", "regios: [noord-holland]\n"),
+        "regios",
+        ["geldt alleen daar"],
+    ),
+    "hidden without a reason": (
+        "palette/regio/limburg/aanvullingen/aware.yaml",
+        "interventie: aware\nbeschikbaarheid: verborgen\nlaatst_gecontroleerd: 2026-01-01\n",
+        "(bestand)",
+        ["hoort een 'reden'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(COLLISIONS))
+def test_collisions_give_located_errors(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    relative, text, field, words = COLLISIONS[name]
+    if text is None:
+        with_region(root, "noord-holland")
+    else:
+        write(root, relative, text)
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    lines = capsys.readouterr().err.splitlines()
+    mine = [line for line in lines if line.startswith(f"{relative}:")]
+    assert mine, lines
+    located = [line for line in mine if re.match(rf"{re.escape(relative)}:\d+:\d+: {re.escape(field)}: ", line)]
+    assert located and all(word in located[0] for word in words), mine
+
+
+def test_unknown_region_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path), "limburgg")
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "palette/regio/limburgg/:1:1: (map): onbekende regio 'limburgg'" in err and "bedoel je 'limburg'" in err
+
+
+def test_reference_to_another_regions_entry_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    write(
+        root,
+        "palette/regio/noord-holland/interventies/voorbeeld-noord.yaml",
+        region_entry("voorbeeld-noord").replace("[tijdelijk-huisverbod]", "[voorbeeld-buurtaanpak]"),
+    )
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"voorbeeld-noord\.yaml:\d+:\d+: relaties\.combineerbaar_met\[0\]: verwijst naar 'voorbeeld-buurtaanpak' van regio 'limburg'", err), err
+
+
+def test_new_entry_for_a_region_starts_from_the_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path)
+    write(root, "palette/regio/limburg/vocabulaires/partners.yaml", "- id: voorbeeldteam-zuid\n  label: Voorbeeldteam Zuid\n")
+
+    assert main(["--root", str(root), "--regio", "limburg", "new", "voorbeeld-nieuw"]) == 0
+
+    created = root / "palette" / "regio" / "limburg" / "interventies" / "voorbeeld-nieuw.yaml"
+    assert created.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../interventie.schema.json"
+    schema = yaml.safe_load((root / "palette" / "regio" / "limburg" / "interventie.schema.json").read_text(encoding="utf-8"))
+    assert "voorbeeldteam-zuid" in str(schema["$defs"]["Roles"])
+    # Until it is filled in, check names what is missing, in the new file.
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 1
+    assert "palette/regio/limburg/interventies/voorbeeld-nieuw.yaml:5:1: naam: mag niet leeg zijn" in capsys.readouterr().err
+    assert main(["--root", str(root), "--regio", "limburg", "new", "tijdelijk-huisverbod"]) == 1
+
+
+def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo, capture_output=True, text=True, check=False)
+
+
+def test_upstream_update_merges_without_conflict_and_needs_no_regional_edit(tmp_path: Path) -> None:
+    upstream = copy_project(tmp_path / "upstream")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-qm", "national palette")
+    fork = tmp_path / "fork"
+    assert git(tmp_path, "clone", "-q", str(upstream), str(fork)).returncode == 0
+    with_region(fork)
+    git(fork, "add", "-A")
+    git(fork, "commit", "-qm", "region limburg")
+    regional_before = {p: p.read_bytes() for p in (fork / "palette" / "regio").rglob("*") if p.is_file()}
+
+    # Upstream changes national entries and a vocabulary after the region added its folder.
+    entry = upstream / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("tien dagen in de woning", "tien dagen de woning"), encoding="utf-8")
+    shutil.copy(upstream / "palette" / "landelijk" / "stopgesprek.yaml", upstream / "palette" / "landelijk" / "stopgesprek-kopie.yaml")
+    copy = upstream / "palette" / "landelijk" / "stopgesprek-kopie.yaml"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("id: stopgesprek", "id: stopgesprek-kopie"), encoding="utf-8")
+    partners = upstream / "palette" / "vocabulaires" / "partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8") + "- id: nieuwe-partner\n  label: Nieuwe partner\n", encoding="utf-8")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-qm", "national update")
+
+    merge = git(fork, "pull", "--no-rebase", "--no-edit", "origin", "main")
+
+    assert merge.returncode == 0, merge.stdout + merge.stderr
+    assert git(fork, "diff", "--name-only", "--diff-filter=U").stdout == ""
+    assert git(fork, "diff", "origin/main", "--stat", "--", "palette/landelijk", "palette/vocabulaires").stdout == ""
+    assert {p: p.read_bytes() for p in (fork / "palette" / "regio").rglob("*") if p.is_file()} == regional_before
+    assert Project(fork).check() == 0
+    assert Project(fork, region="limburg").build() == 0
+    assert "tien dagen de woning" in (fork / "site" / "interventies" / "tijdelijk-huisverbod" / "index.html").read_text(encoding="utf-8")
+
+
+def test_fork_guide_commands_work_when_followed_literally(tmp_path: Path) -> None:
+    """Every `python build_palette.py ...` line of the fork guide, run in order in a fresh copy."""
+    guide = (REPO / "docs" / "regio" / "index.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^(python build_palette\.py .+)$", guide, flags=re.MULTILINE)
+    assert any(" new " in c for c in commands) and any(c.endswith(" build") for c in commands)
+    root = copy_project(tmp_path)
+    for command in commands:
+        args = command.split()[2:]
+        result = subprocess.run([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), *args], capture_output=True, text=True, check=False)
+        if " new " in f" {command} ":
+            assert result.returncode == 0, result.stderr
+            # The guide tells the editor to fill in the new file; do what an editor would.
+            created = next((root / "palette" / "regio").rglob(f"{args[-1]}.yaml"))
+            created.write_text(
+                region_entry(args[-1]).replace("onderdeel_van: sociaal-wijkteam\n", "").replace("voert_uit: [voorbeeldteam-zuid]", "voert_uit: [gemeente]"),
+                encoding="utf-8",
+            )
+            continue
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+
+
+def test_fork_workflow_template_validates_and_publishes() -> None:
+    workflow = yaml.safe_load((REPO / "docs" / "regio" / "regio-site.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any("build_palette.py check" in run for run in steps)
+    assert any("--regio" in run and " build" in run for run in steps)
+    assert workflow[True]["pull_request"] is None or "pull_request" in str(workflow[True])  # 'on' parses as True in YAML 1.1
