@@ -35,16 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from palette_builder.render import GENERATED_DIRS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MEASURE = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
@@ -116,14 +108,6 @@ def synthetic_palette(root: Path, size: int, seed: int = 7) -> None:
         (folder / f"{entry_id}.yaml").write_text(text, encoding="utf-8")
 
 
-def project_copy(target: Path) -> Path:
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", target / "overrides")
-    shutil.copytree(REPO / "palette", target / "palette")
-    shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
-    return target
-
-
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -133,7 +117,7 @@ def browser_figures(site: Path, url: str, facet_value: str) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url + "verkenner/")
         page.wait_for_selector("[data-filters]:not([hidden])")
@@ -176,7 +160,7 @@ def browser_figures(site: Path, url: str, facet_value: str) -> dict[str, float]:
 
 def run_size(size: int, runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix=f"palet-{size}-") as temp:
-        root = project_copy(Path(temp))
+        root = copy_project(Path(temp))
         synthetic_palette(root, size)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site")))
         url = f"http://127.0.0.1:{server.server_address[1]}/"

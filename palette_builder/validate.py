@@ -255,16 +255,25 @@ class _EntryLoader:
         line, column = locate(self.texts[display], loc)
         self.palette.problems.append(Problem(display, line, column, field_name(loc), message))
 
-    def load(self, path: Path, origin: str | None) -> None:
+    def _read(self, path: Path, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[str, Any, Any] | None:
+        """(display, data, valid model or None), with every problem recorded; None when nothing could be read."""
         display, text, data, problem = _parse_file(path, self.root)
         if problem is not None:
             self.palette.problems.append(problem)
-            return
+            return None
         self.texts[display] = text
         try:
-            item = Intervention.model_validate(data, context={"vocabularies": self.palette.vocabularies})
+            return display, data, model.model_validate(data, context=context)
         except ValidationError as error:
-            self.palette.problems.extend(_model_errors(text, display, error, Intervention))
+            self.palette.problems.extend(_model_errors(text, display, error, model))
+            return display, data, None
+
+    def load(self, path: Path, origin: str | None) -> None:
+        read = self._read(path, Intervention, {"vocabularies": self.palette.vocabularies})
+        if read is None:
+            return
+        display, data, item = read
+        if item is None:
             if isinstance(data.get("id"), str):
                 self.seen.setdefault(data["id"], []).append((display, origin))
             return
@@ -298,16 +307,10 @@ class _EntryLoader:
                 self._problem(display, ("id",), message)
 
     def load_supplement(self, path: Path, region: str) -> None:
-        display, text, data, problem = _parse_file(path, self.root)
-        if problem is not None:
-            self.palette.problems.append(problem)
+        read = self._read(path, RegionalSupplement)
+        if read is None or read[2] is None:
             return
-        self.texts[display] = text
-        try:
-            supplement = RegionalSupplement.model_validate(data)
-        except ValidationError as error:
-            self.palette.problems.extend(_model_errors(text, display, error, RegionalSupplement))
-            return
+        display, _, supplement = read
         national = [entry_id for entry_id, entry in self.palette.entries.items() if entry.origin is None]
         target = supplement.intervention
         if target not in national:
