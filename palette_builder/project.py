@@ -15,7 +15,7 @@ from pathlib import Path
 from .models import PATTERN_MESSAGES, SLUG_PATTERN
 from .render import Renderer, render_new_entry, write_pages
 from .schema import schema_text
-from .validate import Palette, Sources, load_palette
+from .validate import Palette, Sources, load_palette, load_vocabularies
 
 ALL_REGIONS = "alle"
 
@@ -154,7 +154,8 @@ class Project:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         if self.region and "SITE_NAME" not in env:
             palette_name = "Interventiepalet Veiligheid Voorop"
-            label = "alle regio's" if self.region == ALL_REGIONS else self.load().vocabularies.label("regios", self.region)
+            national, _ = load_vocabularies([self.palette_dir / "vocabulaires"], self.root)
+            label = "alle regio's" if self.region == ALL_REGIONS else national.label("regios", self.region)
             env["SITE_NAME"] = f"{palette_name} – {label}"
         return env
 
