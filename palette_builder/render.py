@@ -155,11 +155,10 @@ class Card:
 
 
 class Renderer:
-    def __init__(self, palette: Palette, region: str | None = None, site_name: str = "Interventiepalet Veiligheid Voorop") -> None:
+    def __init__(self, palette: Palette, region: str | None = None) -> None:
         """`region`: None for the national site, a region id for that region's site, "alle" for all regions."""
         self.palette = palette
         self.vocab = palette.vocabularies
-        self.site_name = site_name
         self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
         single_region = region not in (None, "alle")
         self.supplements = {
@@ -211,7 +210,6 @@ class Renderer:
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
             "availability": Availability,
-            "site_name": self.site_name,
             **values,
         }
 
