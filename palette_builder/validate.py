@@ -127,12 +127,12 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return name or "(bestand)"
 
 
-def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel], prefix: tuple = ()) -> list[Problem]:
+def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
     problems = []
     for item in error.errors():
-        loc = prefix + tuple(item["loc"])
+        loc = tuple(item["loc"])
         line, column = locate(text, loc)
-        problems.append(Problem(display, line, column, field_name(tuple(item["loc"])) if not prefix else field_name(loc), describe(item, model)))
+        problems.append(Problem(display, line, column, field_name(loc), describe(item, model)))
     return problems
 
 
@@ -161,9 +161,7 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
             try:
                 loaded = TypeAdapter(list[term_model]).validate_python(data if data is not None else [])
             except ValidationError as error:
-                for item in error.errors():
-                    line, column = locate(text, tuple(item["loc"]))
-                    problems.append(Problem(display, line, column, field_name(tuple(item["loc"])), describe(item, term_model)))
+                problems.extend(_model_errors(text, display, error, term_model))
                 continue
             for index, term in enumerate(loaded):
                 if term.id in terms:

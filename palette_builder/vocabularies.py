@@ -6,7 +6,6 @@ The models refer to them by name; a region can add values in its own folder.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,7 +64,3 @@ class Vocabularies:
     def label(self, name: str, term_id: str) -> str:
         term = self.terms.get(name, {}).get(term_id)
         return term.label if term else term_id
-
-
-def vocabulary_files(folder: Path) -> dict[str, Path]:
-    return {name: folder / f"{name}.yaml" for name in VOCABULARY_MODELS}
