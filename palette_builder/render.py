@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -89,14 +88,6 @@ def text_blocks(text: str) -> list[tuple[str, list[str]]]:
     return blocks
 
 
-def article_url(law_bwb: str, article: str) -> str:
-    """The Juriconnect link to one article on wetten.overheid.nl, or the law for a BW book article."""
-    number = article.split()[0]
-    if ":" in number:  # BW articles are numbered per book; link to the law
-        return f"https://wetten.overheid.nl/{law_bwb}"
-    return f"https://wetten.overheid.nl/jci1.3:c:{law_bwb}&artikel={quote(number)}"
-
-
 def doc_url(doc_path: str) -> str:
     """The site path (with trailing slash) of a Markdown file, with use_directory_urls."""
     path = doc_path.removesuffix(".md")
@@ -130,7 +121,6 @@ class Card:
     """What the explorer and lists need of one intervention."""
 
     intervention: Intervention
-    children: list[Intervention]
     origin: str | None = None  # the region an entry comes from; None for national
     unavailable: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (region, reason)
 
@@ -205,7 +195,6 @@ class Renderer:
             "recognition_labels": RECOGNITION_LABELS,
             "databank_labels": DATABANK_LABELS,
             "role_facets": ROLE_FACETS,
-            "article_url": article_url,
             "card": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
@@ -217,7 +206,7 @@ class Renderer:
         unavailable = [
             (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is Availability.unavailable
         ]
-        return Card(item, self.children.get(item.id, []), self.origins.get(item.id), unavailable)
+        return Card(item, self.origins.get(item.id), unavailable)
 
     def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
         # JSON values are valid YAML and much faster to write than yaml.safe_dump at thousands of pages.

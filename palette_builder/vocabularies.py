@@ -6,6 +6,7 @@ The models refer to them by name; a region can add values in its own folder.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,6 +36,13 @@ class LawTerm(Term):
     @property
     def url(self) -> str:
         return f"https://wetten.overheid.nl/{self.bwb}"
+
+    def article_url(self, article: str) -> str:
+        """The Juriconnect link to one article, or the law itself for a BW book article."""
+        number = article.split()[0]
+        if ":" in number:  # BW articles are numbered per book; link to the law
+            return self.url
+        return f"https://wetten.overheid.nl/jci1.3:c:{self.bwb}&artikel={quote(number)}"
 
 
 # File name (without .yaml) -> the model of one term. The file names are the vocabulary names.
