@@ -24,11 +24,13 @@ from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
+BWB_PATTERN = r"^BWBR\d{7}$"
 ARTICLE_PATTERN = r"^\d+([.:]\d+)*[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$"
 # What each pattern means, for the validator's messages.
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
     URL_PATTERN: "een volledig webadres dat begint met https:// of http://",
+    BWB_PATTERN: "een BWB-code zoals 'BWBR0001854'",
     ARTICLE_PATTERN: "een artikelnummer zoals '38v', '1:255', '4.1.1' of '14c lid 2'",
 }
 VOCABULARY_KEY = "x-vocabulaire"

@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .models import BWB_PATTERN
+
 
 class Term(BaseModel):
     """One value of a vocabulary: a stable id and a Dutch label."""
@@ -31,7 +33,7 @@ class MomentTerm(Term):
 
 class LawTerm(Term):
     afkorting: str = Field(min_length=1, description="Gangbare afkorting, zoals Sr of BW.")
-    bwb: str = Field(pattern=r"^BWBR\d{7}$", description="Vaste code van de wet op wetten.overheid.nl.")
+    bwb: str = Field(pattern=BWB_PATTERN, description="Vaste code van de wet op wetten.overheid.nl.")
 
     @property
     def url(self) -> str:

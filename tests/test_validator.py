@@ -163,3 +163,15 @@ def test_command_line_gives_no_traceback(project: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"\d+ probleem/problemen in \d+ bestand", result.stderr)
+
+
+def test_broken_vocabulary_gives_located_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    laws = project / "palette" / "vocabulaires" / "wetten.yaml"
+    text = laws.read_text(encoding="utf-8").replace("bwb: BWBR0001854", "bwb: BWB123")
+    laws.write_text(text, encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    expected_line = line_of(text, "bwb: BWB123")
+    assert any(re.match(rf"palette/vocabulaires/wetten\.yaml:{expected_line}:\d+: \[0\]\.bwb: verwacht een BWB-code", line) for line in lines), lines
