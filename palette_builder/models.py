@@ -158,14 +158,25 @@ class Source(Model):
     url: HttpUrl = Field(description="Webadres van de bron.")
 
 
+class Check(Model):
+    """One claim of an entry checked against a named source."""
+
+    what: Text = Field(alias="wat", description="Wat is nagekeken, zoals 'wie beslist' of 'artikel 2 en 9 Wth'.")
+    source: HttpUrl = Field(alias="bron", description="Webadres van de bron waartegen is nagekeken; ook vermeld onder 'bronnen'.")
+    date: dt.date = Field(alias="datum", description="Datum van de controle (JJJJ-MM-DD).")
+
+
 class Intervention(Model):
     """One intervention or measure of the palette: one YAML file, named `<id>.yaml`."""
 
     id: Slug = Field(description="Vaste sleutel: ook de bestandsnaam en het webadres. Wijzig hem niet meer na publicatie.")
     name: Text = Field(alias="naam", max_length=120, description="De naam zoals professionals hem kennen.")
     abbreviations: list[Text] = Field(default_factory=list, alias="afkortingen", description="Afkortingen, zoals THV of OTS.")
-    aliases: list[Text] = Field(
-        default_factory=list, alias="ook_bekend_als", description="Andere namen en schrijfwijzen waarop mensen zoeken, ook de spelling in de bron."
+    aliases: list[Text] = Field(default_factory=list, alias="ook_bekend_als", description="Andere namen die professionals echt gebruiken.")
+    source_spellings: list[Text] = Field(
+        default_factory=list,
+        alias="bron_schrijfwijzen",
+        description="Hoe het bronpalet de naam schrijft, als dat afwijkt (ook tik- en scanfouten): vindbaar, maar niet getoond als naam.",
     )
     kind: Kind = Field(alias="soort", description="Wettelijke maatregel, programma, voorziening of werkwijze.")
     phases: list[VocabularyRef("fasen")] = Field(alias="fasen", min_length=1, description="De fase(n) waarin de interventie in het palet staat.")
@@ -191,6 +202,9 @@ class Intervention(Model):
     last_reviewed: dt.date = Field(alias="laatst_gecontroleerd", description="Datum waarop de inhoud voor het laatst is nagekeken (JJJJ-MM-DD).")
     review_status: ReviewStatus = Field(alias="status", description="concept, te-controleren of gecontroleerd.")
     review_note: str | None = Field(default=None, alias="controle_notitie", description="Wat nog nagekeken moet worden.")
+    checks: list[Check] = Field(
+        default_factory=list, alias="controles", description="Wat is nagekeken, tegen welke bron en wanneer. Verplicht bij status 'gecontroleerd'."
+    )
     regions: list[VocabularyRef("regios")] = Field(
         default_factory=list, alias="regios", description="Leeg: landelijk beschikbaar. Anders alleen in deze regio's."
     )
@@ -204,6 +218,12 @@ class Intervention(Model):
                 raise PydanticCustomError("recognition_legal", "voor een wettelijke maatregel is 'erkenning.status' 'niet-van-toepassing'")
         if self.review_status is ReviewStatus.needs_review and not self.review_note:
             raise PydanticCustomError("review_note_missing", "bij status 'te-controleren' hoort een 'controle_notitie'")
+        listed = {source.url for source in self.sources}
+        unlisted = [check.source for check in self.checks if check.source not in listed]
+        if unlisted:
+            raise PydanticCustomError(
+                "check_source_unlisted", "elke bron in 'controles' staat ook onder 'bronnen'; niet gevonden: {urls}", {"urls": ", ".join(unlisted)}
+            )
         return self
 
     def all_relations(self) -> list[tuple[str, str]]:

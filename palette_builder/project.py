@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import PATTERN_MESSAGES, SLUG_PATTERN
+from .models import PATTERN_MESSAGES, SLUG_PATTERN, ReviewStatus
 from .render import Renderer, render_new_entry, write_pages
 from .schema import schema_text
 from .validate import Palette, Sources, load_palette, load_vocabularies
@@ -82,6 +82,7 @@ class Project:
             return 1
         regions = len(self.region_folders())
         print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} regio('s))" if regions else "") + ", geen problemen.")
+        print(review_summary(palette))
         return 0
 
     def generate(self, quiet: bool = False) -> int:
@@ -213,6 +214,13 @@ class Project:
             return False
         (self.region_dir / self.region / "interventies").mkdir(parents=True, exist_ok=True)
         return True
+
+
+def review_summary(palette: Palette) -> str:
+    """One line: how many entries were checked claim by claim against named sources."""
+    entries = [entry.intervention for entry in palette.entries.values()]
+    reviewed = sum(item.review_status is ReviewStatus.reviewed for item in entries)
+    return f"Gecontroleerd: {reviewed} van {len(entries)} interventies; de rest is nog niet volledig nagekeken."
 
 
 def report_problems(palette: Palette) -> bool:

@@ -141,7 +141,7 @@ class Card:
 
     def search_text(self) -> str:
         item = self.intervention
-        return " ".join([item.name, *item.abbreviations, *item.aliases, item.summary]).lower()
+        return " ".join([item.name, *item.abbreviations, *item.aliases, *item.source_spellings, item.summary]).lower()
 
 
 class Renderer:

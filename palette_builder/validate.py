@@ -282,7 +282,9 @@ class _EntryLoader:
             self._problem(display, ("regios",), f"een interventie van regio {origin!r} geldt alleen daar; laat 'regios' weg of schrijf [{origin}]")
         if item.id not in self.palette.entries:
             self.palette.entries[item.id] = Entry(item, path, display, origin)
-        for loc, value in (("laatst_gecontroleerd",), item.last_reviewed), (("erkenning", "datum"), item.recognition.date):
+        dates = [(("laatst_gecontroleerd",), item.last_reviewed), (("erkenning", "datum"), item.recognition.date)]
+        dates += [(("controles", index, "datum"), check.date) for index, check in enumerate(item.checks)]
+        for loc, value in dates:
             if value and value > self.today:
                 self._problem(display, loc, f"datum {value.isoformat()} ligt in de toekomst (vandaag is {self.today.isoformat()})")
 

@@ -82,6 +82,12 @@ case("alias bomb", "bomb.yaml", _bomb, 2, "(bestand)", ["ankers en aliassen"])
 case("duplicate key", "duplicate-key.yaml", variant("duplicate-key") + "naam: Nog een naam\n", len(VALID.splitlines()) + 1, "(bestand)", ["twee keer", "naam"])
 case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\n", 1, "(bestand)", ["te groot"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
+_CHECK = "controles:\n  - wat: artikel 2 en 9\n    bron: {url}\n    datum: {date}\n"
+_HUISVERBOD_ART2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0024649&artikel=2"
+_check_future = variant("check-future") + _CHECK.format(url=_HUISVERBOD_ART2, date="2999-01-01")
+case("check dated in the future", "check-future.yaml", _check_future, line_of(_check_future, "datum: 2999"), "controles[0].datum", ["toekomst"])
+_check_unlisted = variant("check-unlisted") + _CHECK.format(url="https://example.org/elders", date="2026-01-01")
+case("check against an unlisted source", "check-unlisted.yaml", _check_unlisted, 2, "(bestand)", ["bronnen", "https://example.org/elders"])
 
 
 @pytest.mark.parametrize("name", list(BROKEN))
