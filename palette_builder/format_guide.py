@@ -81,5 +81,5 @@ def _fields(model: type[BaseModel], prefix: str, vocabularies: Vocabularies) -> 
     return docs
 
 
-def format_fields(vocabularies: Vocabularies) -> list[FieldDoc]:
-    return _fields(Intervention, "", vocabularies)
+def format_fields(vocabularies: Vocabularies, model: type[BaseModel] = Intervention) -> list[FieldDoc]:
+    return _fields(model, "", vocabularies)

@@ -21,6 +21,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .format_guide import format_fields
 from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
 from .validate import Palette
@@ -28,7 +29,7 @@ from .validate import Palette
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
-GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat")
+GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data")
 
 KIND_LABELS = {
     Kind.legal_measure: "Wettelijke maatregel",
@@ -148,6 +149,7 @@ class Renderer:
     def __init__(self, palette: Palette, region: str | None = None) -> None:
         """`region`: None for the national site, a region id for that region's site, "alle" for all regions."""
         self.palette = palette
+        self.region = region
         self.vocab = palette.vocabularies
         self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
         single_region = region not in (None, "alle")
@@ -226,6 +228,7 @@ class Renderer:
         pages.update(self._vocabulary_pages("domeinen", "domein", "Domeinen", "De domeinen van het interventiepalet."))
         pages.update(self._vocabulary_pages("momenten", "moment", "Momenten van afstemming", "De vier momenten van afstemming van Veiligheid Voorop."))
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
+        pages.update(self._open_data())
         return pages
 
     def _entry_pages(self) -> list[tuple[str, str]]:
@@ -352,6 +355,17 @@ class Renderer:
             example=example,
         )
 
+    def _open_data(self) -> dict[str, str]:
+        files, about = open_data_files(self, self.region)
+        doc_path, page = self._page(
+            "data.md.j2",
+            f"{DATA_DIR}/index.md",
+            self._meta("Open data", "Het interventiepalet als JSON en CSV om te hergebruiken, met uitleg, licentie en bronvermelding."),
+            fields=format_fields(self.vocab, ExportedIntervention),
+            **about,
+        )
+        return {**files, doc_path: page}
+
 
 def render_new_entry(entry_id: str, schema: str, region: str | None, today: dt.date) -> str:
     """The starting file of a new entry (YAML, so without HTML escaping)."""
@@ -371,11 +385,12 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteStats:
     stats = WriteStats()
     for doc_path, content in pages.items():
         target = docs_dir / doc_path
-        if target.exists() and target.read_text(encoding="utf-8") == content:
+        data = content.encode("utf-8")  # bytes, so line ends (CRLF in the CSV) compare and stay exact
+        if target.exists() and target.read_bytes() == data:
             stats.unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        target.write_bytes(data)
         stats.written += 1
     wanted = {docs_dir / doc_path for doc_path in pages}
     for folder in GENERATED_DIRS:

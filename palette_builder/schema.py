@@ -11,7 +11,7 @@ from .vocabularies import Vocabularies
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _fill_vocabularies(node: Any, vocabularies: Vocabularies) -> None:
+def fill_vocabularies(node: Any, vocabularies: Vocabularies) -> None:
     if isinstance(node, dict):
         name = node.pop(VOCABULARY_KEY, None)
         if name:
@@ -19,15 +19,15 @@ def _fill_vocabularies(node: Any, vocabularies: Vocabularies) -> None:
             node["enum"] = list(terms)
             node.setdefault("description", f"Een waarde uit palette/vocabulaires/{name}.yaml.")
         for value in node.values():
-            _fill_vocabularies(value, vocabularies)
+            fill_vocabularies(value, vocabularies)
     elif isinstance(node, list):
         for value in node:
-            _fill_vocabularies(value, vocabularies)
+            fill_vocabularies(value, vocabularies)
 
 
 def intervention_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     schema = Intervention.model_json_schema(by_alias=True)
-    _fill_vocabularies(schema, vocabularies)
+    fill_vocabularies(schema, vocabularies)
     # Class docstrings are notes for developers; editors show the Dutch field descriptions instead.
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)

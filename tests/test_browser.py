@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "moment": "/momenten/samen-op-in-acuut/",
     "a-z": "/interventies/",
     "formaat": "/formaat/",
+    "open data": "/data/",
     "toegankelijkheid": "/toegankelijkheid/",
     "privacy": "/privacy/",
     "regio": "/regio/",

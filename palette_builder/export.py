@@ -1,0 +1,186 @@
+"""Open data: the palette as JSON and CSV, and a JSON Schema of the JSON, written into `docs/data/`.
+
+The JSON holds every field of every entry exactly as the YAML files name them, so it round-trips to the
+models. The CSV is the same palette as one row per entry, for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from .models import Intervention, RegionalSupplement
+from .schema import SCHEMA_URL, fill_vocabularies
+from .vocabularies import VOCABULARY_MODELS
+
+if TYPE_CHECKING:
+    from .render import Renderer
+
+FORMAT_VERSION = "1.0"
+DATA_DIR = "data"
+JSON_NAME = "interventiepalet.json"
+CSV_NAME = "interventiepalet.csv"
+SCHEMA_NAME = "interventiepalet.schema.json"
+# How the CSV puts a list in one cell; documented on the page /data/.
+LIST_SEPARATOR = " | "
+PART_SEPARATOR = "; "
+
+
+class ExportedSupplement(RegionalSupplement):
+    region: str = Field(alias="regio", description="De regio die deze aanvulling geeft.")
+
+
+class ExportedIntervention(Intervention):
+    origin: str = Field(alias="herkomst", description="'landelijk', of de id van de regio die de interventie toevoegt.")
+    page: str = Field(alias="pagina", description="Het pad van de pagina van de interventie op de site, zoals 'interventies/tijdelijk-huisverbod/'.")
+    supplements: list[ExportedSupplement] = Field(
+        default_factory=list, alias="aanvullingen", description="Wat regio's aan deze interventie toevoegen (alleen in een regionale versie)."
+    )
+
+
+# One list per vocabulary file, each with the model of its terms: a new vocabulary appears here by itself.
+ExportedVocabularies = create_model(  # type: ignore[call-overload]
+    "ExportedVocabularies",
+    __config__=ConfigDict(extra="forbid"),
+    **{name: (list[model], ...) for name, model in VOCABULARY_MODELS.items()},
+)
+
+
+class PaletteExport(BaseModel):
+    """The whole palette as one JSON document."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(alias="titel", description="Naam van de gegevensset.")
+    format_version: str = Field(alias="formaatversie", description="Versie van dit exportformaat.")
+    data_date: dt.date = Field(alias="datum_gegevens", description="De laatste datum waarop de inhoud is bijgewerkt of nagekeken.")
+    region: str | None = Field(alias="regio", description="null voor het landelijke palet, anders de regio (of 'alle') van deze versie.")
+    interventions: list[ExportedIntervention] = Field(alias="interventies", description="Alle interventies, op naam gesorteerd.")
+    vocabularies: ExportedVocabularies = Field(alias="vocabulaires", description="De vocabulaires waar de interventies naar verwijzen.")
+
+
+def data_date(renderer: Renderer) -> dt.date:
+    dates = [item.last_reviewed for item in renderer.items]
+    dates += [check.date for item in renderer.items for check in item.checks]
+    dates += [supplement.last_reviewed for found in renderer.supplements.values() for _, supplement in found]
+    return max(dates, default=dt.date(1970, 1, 1))
+
+
+def _published(item: Intervention, renderer: Renderer) -> dict[str, Any]:
+    """The entry's fields, without references to entries this site leaves out (a region's hidden offers)."""
+    data = item.model_dump(by_alias=True)
+    if item.parent not in renderer.by_id:
+        data["onderdeel_van"] = None
+    data["relaties"] = {key: [target for target in targets if target in renderer.by_id] for key, targets in data["relaties"].items()}
+    return data
+
+
+def build_export(renderer: Renderer, region: str | None) -> PaletteExport:
+    interventions = [
+        ExportedIntervention.model_validate(
+            {
+                **_published(item, renderer),
+                "herkomst": renderer.origins.get(item.id) or "landelijk",
+                "pagina": f"interventies/{item.id}/",
+                "aanvullingen": [{"regio": where, **supplement.model_dump(by_alias=True)} for where, supplement in renderer.supplements.get(item.id, [])],
+            }
+        )
+        for item in renderer.items
+    ]
+    vocabularies = {name: list(renderer.vocab[name].values()) for name in VOCABULARY_MODELS}
+    return PaletteExport.model_validate(
+        {
+            "titel": "Interventiepalet Veiligheid Voorop",
+            "formaatversie": FORMAT_VERSION,
+            "datum_gegevens": data_date(renderer),
+            "regio": region,
+            "interventies": interventions,
+            "vocabulaires": vocabularies,
+        }
+    )
+
+
+def export_schema(renderer: Renderer) -> dict[str, Any]:
+    schema = PaletteExport.model_json_schema(by_alias=True)
+    fill_vocabularies(schema, renderer.vocab)
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)  # developer docstrings; the field descriptions are for readers
+    schema.pop("title", None)
+    schema["description"] = "Het interventiepalet van Veiligheid Voorop als open data: alle interventies en vocabulaires."
+    return {"$schema": SCHEMA_URL, "title": "Interventiepalet (open data)", **schema}
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell: lists joined with ' | ', the parts of a group as 'veld: waarde; veld: waarde'."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_cell(part) for part in value)
+    if isinstance(value, dict):
+        return PART_SEPARATOR.join(f"{key}: {_cell(part)}" for key, part in value.items() if part not in (None, "", []))
+    return str(value)
+
+
+def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested single groups become dotted columns (rollen.beslist); lists stay one cell."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def export_csv(export: PaletteExport) -> str:
+    rows = [_flatten(item.model_dump(by_alias=True, mode="json", exclude={"supplements"})) for item in export.interventions]
+    columns: list[str] = []
+    for row in rows:
+        columns += [column for column in row if column not in columns]
+    buffer = io.StringIO()
+    # Semicolons and a byte order mark: Excel with Dutch settings then opens the file in columns, with é and ë intact.
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(date: dt.date) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def _size(text: str) -> str:
+    kilobytes = len(text.encode("utf-8")) / 1000
+    return f"{kilobytes:.0f} kB" if kilobytes >= 10 else f"{kilobytes:.1f} kB".replace(".", ",")
+
+
+def open_data_files(renderer: Renderer, region: str | None) -> tuple[dict[str, str], dict[str, Any]]:
+    """The files of /data/, and what the page /data/ says about them."""
+    export = build_export(renderer, region)
+    files = {
+        JSON_NAME: export.model_dump_json(by_alias=True) + "\n",
+        SCHEMA_NAME: json.dumps(export_schema(renderer), ensure_ascii=False, indent=1) + "\n",
+        CSV_NAME: export_csv(export),
+    }
+    page = {
+        "count": len(export.interventions),
+        "format_version": FORMAT_VERSION,
+        "data_date_text": dutch_date(export.data_date),
+        "json_name": JSON_NAME,
+        "csv_name": CSV_NAME,
+        "schema_name": SCHEMA_NAME,
+        "json_size": _size(files[JSON_NAME]),
+        "csv_size": _size(files[CSV_NAME]),
+        "list_separator": LIST_SEPARATOR.strip(),
+        "part_separator": PART_SEPARATOR,
+    }
+    return {f"{DATA_DIR}/{name}": text for name, text in files.items()}, page
