@@ -85,3 +85,19 @@ def test_schema_lists_vocabulary_values(palette) -> None:
 def test_checklist_ids_are_valid_file_names() -> None:
     for entry_id in expected_placements():
         assert Path(f"{entry_id}.yaml").stem == entry_id and entry_id == entry_id.lower()
+
+
+def test_every_source_name_of_a_legal_measure_is_findable_on_its_entry(palette) -> None:
+    """A professional who types the palette's own spelling (typos included) finds the legal measure."""
+    missing = []
+    for domains in CHECKLIST.values():
+        for names in domains.values():
+            for source_name, ids in names.items():
+                for entry_id in ids:
+                    item = palette.entries[entry_id].intervention
+                    if item.kind is not Kind.legal_measure:
+                        continue
+                    known = {item.name, *item.abbreviations, *item.aliases, *item.source_spellings}
+                    if source_name.casefold() not in {name.casefold() for name in known}:
+                        missing.append(f"{entry_id}: {source_name!r}")
+    assert missing == []

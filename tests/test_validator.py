@@ -13,7 +13,8 @@ from build_palette import main
 
 from .conftest import REPO
 
-VALID = (REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8")
+# A frozen valid entry, so that editing the live tijdelijk-huisverbod.yaml never breaks these cases.
+VALID = (REPO / "tests" / "fixtures" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8")
 
 
 def variant(entry_id: str, replacements: dict[str, str] | None = None) -> str:
