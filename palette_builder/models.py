@@ -218,6 +218,8 @@ class Intervention(Model):
                 raise PydanticCustomError("recognition_legal", "voor een wettelijke maatregel is 'erkenning.status' 'niet-van-toepassing'")
         if self.review_status is ReviewStatus.needs_review and not self.review_note:
             raise PydanticCustomError("review_note_missing", "bij status 'te-controleren' hoort een 'controle_notitie'")
+        if self.review_status is ReviewStatus.reviewed and not self.checks:
+            raise PydanticCustomError("checks_missing", "bij status 'gecontroleerd' hoort een lijst 'controles': wat is nagekeken, tegen welke bron en wanneer")
         listed = {source.url for source in self.sources}
         unlisted = [check.source for check in self.checks if check.source not in listed]
         if unlisted:

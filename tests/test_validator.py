@@ -89,6 +89,8 @@ _check_future = variant("check-future") + _CHECK.format(url=_HUISVERBOD_ART2, da
 case("check dated in the future", "check-future.yaml", _check_future, line_of(_check_future, "datum: 2999"), "controles[0].datum", ["toekomst"])
 _check_unlisted = variant("check-unlisted") + _CHECK.format(url="https://example.org/elders", date="2026-01-01")
 case("check against an unlisted source", "check-unlisted.yaml", _check_unlisted, 2, "(bestand)", ["bronnen", "https://example.org/elders"])
+_reviewed_unchecked = variant("reviewed-unchecked").replace("status: te-controleren", "status: gecontroleerd")
+case("reviewed without checks", "reviewed-unchecked.yaml", _reviewed_unchecked, 2, "(bestand)", ["gecontroleerd", "controles"])
 
 
 @pytest.mark.parametrize("name", list(BROKEN))
