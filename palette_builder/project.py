@@ -253,7 +253,7 @@ def report_due(palette: Palette, root: Path, strict: bool) -> bool:
     for due in overdue:
         path = root / due.display
         line, column = locate(path.read_text(encoding="utf-8"), ("laatst_gecontroleerd",)) if path.exists() else (1, 1)
-        what = f"de regionale gegevens ({due.supplement_of}) bij {due.name}" if due.supplement_of else due.name
+        what = f"de regionale aanvulling ({due.supplement_of}) bij {due.name}" if due.supplement_of else due.name
         print(
             f"{due.display}:{line}:{column}: laatst_gecontroleerd: {kind}: {what} is mogelijk verouderd; "
             f"opnieuw nakijken sinds {dutch_date(due.due)} (termijn {due.months} maanden)",

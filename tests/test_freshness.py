@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -19,7 +20,7 @@ from palette_builder.freshness import add_months, count_phrase, dutch_date
 from palette_builder.project import Project
 from palette_builder.report import read_site_settings
 
-from .conftest import copy_project
+from .conftest import REPO, copy_project
 
 ENTRY = Path("palette") / "landelijk" / "tijdelijk-huisverbod.yaml"
 SETTINGS = Path("palette") / "vocabulaires" / "controletermijnen.yaml"
@@ -91,6 +92,25 @@ def test_bad_review_settings_give_a_located_error(project: Path, capsys: pytest.
     err = capsys.readouterr().err
     assert re.search(r"palette/vocabulaires/controletermijnen\.yaml:\d+:\d+: per_soort\.wetelijke-maatregel(\.\[key\])?: ", err), err
     assert "wettelijke-maatregel" in err
+
+
+def test_regional_supplement_past_its_review_date_is_listed_and_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path)
+    shutil.copytree(REPO / "tests" / "voorbeeldregio" / "limburg", root / "palette" / "regio" / "limburg")
+    set_line(root, Path("palette/vocabulaires/controletermijnen.yaml"), "aanvullingen_maanden: 12", "aanvullingen_maanden: 3")
+    today = dt.date(2026, 11, 29)  # the national entries are recent; the example region's data is from 15 January 2026
+
+    assert Project(root, today=today).check() == 0
+    out = capsys.readouterr().out
+    supplement = "palette/regio/limburg/aanvullingen/tijdelijk-huisverbod.yaml"
+    assert f"{supplement}:{line_number(root, Path(supplement), 'laatst_gecontroleerd')}:" in out
+    assert "de regionale aanvulling (limburg) bij Tijdelijk huisverbod is mogelijk verouderd; opnieuw nakijken sinds 15 april 2026 (termijn 3 maanden)" in out
+    # The region's own entry, reviewed on the same day, has the 12 months of an entry.
+    assert "Controle: 3 regionale aanvullingen zijn toe aan controle." in out
+
+    assert Project(root, region="limburg", today=today).generate() == 0
+    entry = (root / "docs" / "interventies" / "tijdelijk-huisverbod.md").read_text(encoding="utf-8")
+    assert "de regionale gegevens van Limburg hadden op" in entry and "15 april 2026" in entry
 
 
 def test_dutch_words_and_dates() -> None:
