@@ -266,7 +266,7 @@ def report_due(palette: Palette, root: Path, strict: bool) -> bool:
         print("Controle: alles is binnen de controletermijn.")
     if upcoming:
         phrase, verb = count_phrase(sum(due.supplement_of is None for due in upcoming), sum(due.supplement_of is not None for due in upcoming))
-        names = "; ".join(f"{due.name} ({dutch_date(due.due)})" for due in upcoming)
+        names = "; ".join(f"{due.name} ({dutch_date(due.due)})" for due in upcoming[:10]) + (f" en {len(upcoming) - 10} meer" if len(upcoming) > 10 else "")
         print(f"Binnen {palette.review.notice_days} dagen {verb} {phrase} toe aan controle: {names}.")
     return bool(overdue)
 

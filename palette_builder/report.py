@@ -12,10 +12,12 @@ link opens the reader's own mail program or the form.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 
@@ -49,9 +51,14 @@ def read_site_settings(root: Path) -> SiteSettings:
     path = root / "mkdocs.yml"
     if not path.exists():
         return SiteSettings()
-    with path.open(encoding="utf-8") as stream:
-        config = yaml_load(stream) or {}
-    report = (config.get("extra") or {}).get("report") or {}
+    try:
+        with path.open(encoding="utf-8") as stream:
+            config = yaml_load(stream) or {}
+    except (OSError, ConfigurationError) as error:  # mkdocs build reports it in full; the pages get the defaults
+        print(f"Let op: mkdocs.yml is niet te lezen ({error}).", file=sys.stderr)
+        return SiteSettings()
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    report = extra.get("report") if isinstance(extra.get("report"), dict) else {}
     site_url = str(config.get("site_url") or SiteSettings.site_url)
     return SiteSettings(
         site_url=site_url if site_url.endswith("/") else site_url + "/",
