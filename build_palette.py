@@ -24,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="map van het project (standaard: deze map)")
     parser.add_argument("--regio", default=None, help="bouw voor deze regio (map palette/regio/<regio>/), of 'alle'")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="controleer alle bestanden in palette/ en meld elk probleem")
+    check = commands.add_parser("check", help="controleer alle bestanden in palette/ en meld elk probleem")
+    check.add_argument("--streng", action="store_true", help="een interventie over haar controledatum telt als fout (voor strikte CI)")
     commands.add_parser("generate", help="controleer en schrijf de gegenereerde pagina's in docs/")
     build = commands.add_parser("build", help="controleer, genereer en bouw de site")
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
     project = Project(args.root.resolve(), region=args.regio)
     if args.command == "check":
-        return project.check()
+        return project.check(strict=args.streng)
     if args.command == "generate":
         return project.generate()
     if args.command == "build":

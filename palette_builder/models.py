@@ -200,6 +200,9 @@ class Intervention(Model):
     relations: Relations = Field(default_factory=Relations, alias="relaties", description="Verbanden met andere interventies.")
     sources: list[Source] = Field(alias="bronnen", min_length=1, description="Waar de informatie vandaan komt. Minstens één.")
     last_reviewed: dt.date = Field(alias="laatst_gecontroleerd", description="Datum waarop de inhoud voor het laatst is nagekeken (JJJJ-MM-DD).")
+    review_interval: int | None = Field(
+        default=None, alias="controle_interval_maanden", ge=1, le=120, description="Eigen termijn in maanden tot de volgende controle."
+    )
     review_status: ReviewStatus = Field(alias="status", description="concept, te-controleren of gecontroleerd.")
     review_note: str | None = Field(default=None, alias="controle_notitie", description="Wat nog nagekeken moet worden.")
     checks: list[Check] = Field(

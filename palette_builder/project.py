@@ -12,8 +12,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .freshness import Due, count_phrase, dutch_date
 from .models import PATTERN_MESSAGES, SLUG_PATTERN, ReviewStatus
 from .render import Renderer, render_new_entry, write_pages
+from .safe_yaml import locate
 from .schema import schema_text
 from .validate import Palette, Sources, load_palette, load_vocabularies
 
@@ -27,6 +29,7 @@ class Project:
 
     root: Path
     region: str | None = None
+    today: dt.date | None = None  # the day review dates are measured against; None: the real today
 
     @property
     def palette_dir(self) -> Path:
@@ -64,7 +67,7 @@ class Project:
         return self.load_selection(self.region)
 
     def load_selection(self, region: str | None) -> Palette:
-        return load_palette(self.sources(region), self.root)
+        return load_palette(self.sources(region), self.root, self.today)
 
     def _missing_region(self) -> bool:
         if self.region not in (None, ALL_REGIONS) and self.region not in self.region_folders():
@@ -73,8 +76,10 @@ class Project:
             return True
         return False
 
-    def check(self) -> int:
-        """Check everything, every region included, so collisions between regions show up too."""
+    def check(self, strict: bool = False) -> int:
+        """Check everything, every region included, so collisions between regions show up too.
+
+        Entries past their review date are warnings; with `strict` (check --streng) they fail the check."""
         if self._missing_region():
             return 1
         palette = self.load_selection(ALL_REGIONS)
@@ -83,7 +88,7 @@ class Project:
         regions = len(self.region_folders())
         print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} regio('s))" if regions else "") + ", geen problemen.")
         print(review_summary(palette))
-        return 0
+        return 1 if report_due(palette, self.root, strict) and strict else 0
 
     def generate(self, quiet: bool = False) -> int:
         """Validate, then write the generated Markdown; on any problem nothing is written."""
@@ -92,7 +97,7 @@ class Project:
         palette = self.load()
         if report_problems(palette):
             return 1
-        stats = write_pages(Renderer(palette, region=self.region).pages(), self.docs_dir)
+        stats = write_pages(Renderer(palette, region=self.region, root=self.root).pages(), self.docs_dir)
         if not quiet or stats.written or stats.removed:
             print(f"Pagina's: {stats.written} geschreven, {stats.unchanged} ongewijzigd, {stats.removed} verwijderd.")
         return 0
@@ -221,6 +226,49 @@ def review_summary(palette: Palette) -> str:
     entries = [entry.intervention for entry in palette.entries.values()]
     reviewed = sum(item.review_status is ReviewStatus.reviewed for item in entries)
     return f"Gecontroleerd: {reviewed} van {len(entries)} interventies; de rest is nog niet volledig nagekeken."
+
+
+def due_for_review(palette: Palette) -> tuple[list[Due], list[Due]]:
+    """(past their review date, due within the notice period), each sorted by date."""
+    review, today = palette.review, palette.today
+    found = [
+        Due(entry.display, entry.intervention.name, review.due_date(entry.intervention), review.months_for(entry.intervention))
+        for entry in palette.entries.values()
+    ]
+    for entry_id, supplements in palette.supplements.items():
+        for region, supplement in supplements:
+            display = f"palette/regio/{region}/aanvullingen/{entry_id}.yaml"
+            months = review.supplement_months or review.default_months
+            found.append(Due(display, palette.entries[entry_id].intervention.name, review.supplement_due_date(supplement), months, region))
+    found.sort(key=lambda due: (due.due, due.display))
+    soon = today + dt.timedelta(days=review.notice_days)
+    return [due for due in found if due.due <= today], [due for due in found if today < due.due <= soon]
+
+
+def report_due(palette: Palette, root: Path, strict: bool) -> bool:
+    """Print the entries due for review: warnings, or errors with --streng. True when any is past due."""
+    overdue, upcoming = due_for_review(palette)
+    stream = sys.stderr if strict else sys.stdout
+    kind = "fout" if strict else "waarschuwing"
+    for due in overdue:
+        path = root / due.display
+        line, column = locate(path.read_text(encoding="utf-8"), ("laatst_gecontroleerd",)) if path.exists() else (1, 1)
+        what = f"de regionale aanvulling ({due.supplement_of}) bij {due.name}" if due.supplement_of else due.name
+        print(
+            f"{due.display}:{line}:{column}: laatst_gecontroleerd: {kind}: {what} is mogelijk verouderd; "
+            f"opnieuw nakijken sinds {dutch_date(due.due)} (termijn {due.months} maanden)",
+            file=stream,
+        )
+    if overdue:
+        phrase, verb = count_phrase(sum(due.supplement_of is None for due in overdue), sum(due.supplement_of is not None for due in overdue))
+        print(f"Controle: {phrase} {verb} toe aan controle." + ("" if strict else " Met --streng telt dat als fout."), file=stream)
+    else:
+        print("Controle: alles is binnen de controletermijn.")
+    if upcoming:
+        phrase, verb = count_phrase(sum(due.supplement_of is None for due in upcoming), sum(due.supplement_of is not None for due in upcoming))
+        names = "; ".join(f"{due.name} ({dutch_date(due.due)})" for due in upcoming[:10]) + (f" en {len(upcoming) - 10} meer" if len(upcoming) > 10 else "")
+        print(f"Binnen {palette.review.notice_days} dagen {verb} {phrase} toe aan controle: {names}.")
+    return bool(overdue)
 
 
 def report_problems(palette: Palette) -> bool:

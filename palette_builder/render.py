@@ -21,6 +21,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .format_guide import format_fields
 from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
@@ -29,7 +30,7 @@ from .validate import Palette
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
-GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data")
+GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data", "wijzigingen")
 
 KIND_LABELS = {
     Kind.legal_measure: "Wettelijke maatregel",
@@ -146,8 +147,9 @@ class Card:
 
 
 class Renderer:
-    def __init__(self, palette: Palette, region: str | None = None) -> None:
-        """`region`: None for the national site, a region id for that region's site, "alle" for all regions."""
+    def __init__(self, palette: Palette, region: str | None = None, root: Path | None = None) -> None:
+        """`region`: None for the national site, a region id for that region's site, "alle" for all regions.
+        `root`: the checkout, for the git history and the settings in mkdocs.yml (None: without both)."""
         self.palette = palette
         self.region = region
         self.vocab = palette.vocabularies
@@ -184,6 +186,8 @@ class Renderer:
             for alias, target in item.all_relations():
                 if alias != "onderdeel_van" and target in self.by_id:
                     self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
+        region_label = self.vocab.label("regios", region) if single_region and region else None
+        self.freshness = FreshnessPages(palette, self.items, self.supplements, root, region_label)
 
     # -- helpers available in every template ------------------------------------------------------
     def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:
@@ -201,6 +205,7 @@ class Renderer:
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
             "availability": Availability,
+            **self.freshness.context(),
             **values,
         }
 
@@ -229,6 +234,7 @@ class Renderer:
         pages.update(self._vocabulary_pages("momenten", "moment", "Momenten van afstemming", "De vier momenten van afstemming van Veiligheid Voorop."))
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         pages.update(self._open_data())
+        pages.update(self.freshness.pages(self._page, self._meta, self.env))
         return pages
 
     def _entry_pages(self) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .freshness import SETTINGS_FILE, ReviewSettings
 from .models import PATTERN_MESSAGES, Intervention, RegionalSupplement
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
@@ -36,6 +37,9 @@ class Palette:
     problems: list[Problem] = field(default_factory=list)
     # national id -> [(region, what that region adds)]
     supplements: dict[str, list[tuple[str, RegionalSupplement]]] = field(default_factory=dict)
+    # When entries are due for review again, and the day that counts as today for it.
+    review: ReviewSettings = field(default_factory=ReviewSettings)
+    today: dt.date = field(default_factory=dt.date.today)
 
     @property
     def interventions(self) -> list[Intervention]:
@@ -211,7 +215,8 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
     today = today or dt.date.today()
     vocabulary_folders = [sources.vocabularies, *(folder / "vocabulaires" for folder in sources.regions.values())]
     vocabularies, problems = load_vocabularies(vocabulary_folders, root)
-    palette = Palette(vocabularies, problems=problems)
+    palette = Palette(vocabularies, problems=problems, today=today)
+    palette.review = _review_settings(sources.vocabularies / SETTINGS_FILE, root, palette.problems)
     loader = _EntryLoader(palette, root, today)
 
     for path in yaml_files(sources.national):
@@ -228,6 +233,21 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
     _check_references(palette, loader.texts)
     palette.problems.sort()
     return palette
+
+
+def _review_settings(path: Path, root: Path, problems: list[Problem]) -> ReviewSettings:
+    """The review intervals; the defaults when the file is absent or has a problem (which is recorded)."""
+    if not path.exists():
+        return ReviewSettings()
+    display = _display(path, root)
+    try:
+        text, data = load_yaml(path, display)
+        return ReviewSettings.model_validate(data if data is not None else {})
+    except YamlFileError as error:
+        problems.append(error.problem)
+    except ValidationError as error:
+        problems.extend(_model_errors(text, display, error, ReviewSettings))
+    return ReviewSettings()
 
 
 def _check_region_folder(palette: Palette, region: str, folder: Path, root: Path) -> None:

@@ -1,0 +1,68 @@
+"""The site settings the generator needs from mkdocs.yml: the site's address and where readers report errors.
+
+```yaml
+extra:
+  report:
+    email: fouten@example.org   # a mailto: link with subject and body filled in
+    url: https://.../issues/new?title={naam}&body={adres}   # optional; wins over email
+```
+`{id}`, `{naam}` and `{adres}` in the url are replaced, URL-encoded. The site sends nothing itself: the
+link opens the reader's own mail program or the form.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_url: str = "http://127.0.0.1:8000/"
+    site_name: str = "Interventiepalet Veiligheid Voorop"
+    report_email: str | None = None
+    report_url: str | None = None
+
+    def page_address(self, entry_id: str) -> str:
+        return f"{self.site_url}interventies/{entry_id}/"
+
+    def report_link(self, entry_id: str, name: str) -> str | None:
+        """The link for 'Meld een fout of aanvulling' on an entry's page; None when nothing is configured."""
+        address = self.page_address(entry_id)
+        if self.report_url:
+            link = self.report_url
+            for key, value in (("{id}", entry_id), ("{naam}", name), ("{adres}", address)):
+                link = link.replace(key, quote(value, safe=""))
+            return link
+        if self.report_email:
+            subject = f"Fout of aanvulling: {name} ({entry_id})"
+            body = f"Interventie: {name}\r\nId: {entry_id}\r\nPagina: {address}\r\n\r\nWat klopt er niet of wat ontbreekt?\r\n"
+            return f"mailto:{self.report_email}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+        return None
+
+
+def read_site_settings(root: Path) -> SiteSettings:
+    """site_url and extra.report from mkdocs.yml, read with MkDocs' own loader (which resolves !ENV)."""
+    path = root / "mkdocs.yml"
+    if not path.exists():
+        return SiteSettings()
+    try:
+        with path.open(encoding="utf-8") as stream:
+            config = yaml_load(stream) or {}
+    except (OSError, ConfigurationError) as error:  # mkdocs build reports it in full; the pages get the defaults
+        print(f"Let op: mkdocs.yml is niet te lezen ({error}).", file=sys.stderr)
+        return SiteSettings()
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    report = extra.get("report") if isinstance(extra.get("report"), dict) else {}
+    site_url = str(config.get("site_url") or SiteSettings.site_url)
+    return SiteSettings(
+        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        site_name=str(config.get("site_name") or SiteSettings.site_name),
+        report_email=str(report["email"]).strip() if report.get("email") else None,
+        report_url=str(report["url"]).strip() if report.get("url") else None,
+    )
