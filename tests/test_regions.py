@@ -262,4 +262,5 @@ def test_fork_workflow_template_validates_and_publishes() -> None:
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert any("build_palette.py check" in run for run in steps)
     assert any("--regio" in run and " build" in run for run in steps)
-    assert workflow[True]["pull_request"] is None or "pull_request" in str(workflow[True])  # 'on' parses as True in YAML 1.1
+    triggers = workflow[True]  # 'on' parses as True in YAML 1.1
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
