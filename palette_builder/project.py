@@ -81,7 +81,7 @@ class Project:
         if report_problems(palette):
             return 1
         regions = len(self.region_folders())
-        print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} regio('s))" if regions else "") + ", geen problemen.")
+        print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else "") + ", geen problemen.")
         return 0
 
     def generate(self, quiet: bool = False) -> int:
@@ -219,6 +219,6 @@ def report_problems(palette: Palette) -> bool:
     for problem in palette.problems:
         print(problem, file=sys.stderr)
     if palette.problems:
-        files = len({p.path for p in palette.problems})
-        print(f"{len(palette.problems)} probleem/problemen in {files} bestand(en).", file=sys.stderr)
+        count, files = len(palette.problems), len({p.path for p in palette.problems})
+        print(f"{count} {'probleem' if count == 1 else 'problemen'} in {files} {'bestand' if files == 1 else 'bestanden'}.", file=sys.stderr)
     return bool(palette.problems)

@@ -162,7 +162,15 @@ def test_command_line_gives_no_traceback(project: Path) -> None:
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert re.search(r"\d+ probleem/problemen in \d+ bestand", result.stderr)
+    assert re.search(rf"\n\d+ problemen in {len(BROKEN)} bestanden\.\n$", result.stderr), result.stderr[-300:]
+
+
+@pytest.mark.parametrize(("files", "summary"), [(1, "1 probleem in 1 bestand."), (2, "2 problemen in 2 bestanden.")])
+def test_summary_is_proper_dutch(files: int, summary: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for number in range(files):
+        (project / "palette" / "landelijk" / f"leeg-{number}.yaml").write_text("", encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 1 and lines[-1] == summary, lines
 
 
 def test_broken_vocabulary_gives_located_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
