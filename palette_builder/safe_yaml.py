@@ -6,6 +6,7 @@ needed here), no tags beyond plain YAML, no duplicate keys, UTF-8 only.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        # One problem, one line: a key or value from the file may hold a line break.
+        field, message = (" ".join(text.split()) for text in (self.field, self.message))
+        return f"{self.path}:{self.line}:{self.column}: {field}: {message}"
 
 
 class YamlFileError(Exception):
@@ -55,7 +58,7 @@ def read_text(path: Path, display: str) -> str:
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
-    pass
+    """A located problem of our own, with a Dutch message."""
 
 
 class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -64,10 +67,17 @@ class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `? {a: b}`: never a field name
+                raise _DuplicateKey(problem="een veldnaam moet gewone tekst zijn, geen lijst of groep", problem_mark=key_node.start_mark)
             if key_node.value in seen:
                 raise _DuplicateKey(problem=f"het veld {key_node.value!r} staat twee keer in dezelfde groep", problem_mark=key_node.start_mark)
             seen.add(key_node.value)
         return super().construct_mapping(node, deep)
+
+
+# Dates stay text here: the models parse them, so an impossible date such as 2024-02-30 becomes a located
+# field error instead of an exception in the YAML library.
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def _refuse_anchors(text: str, display: str) -> None:
@@ -98,13 +108,25 @@ def load_yaml(path: Path, display: str) -> tuple[str, Any]:
         else:
             message = f"geen geldige YAML: {problem}"
         raise _fail(display, line, column, message) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        message = f"het onzichtbare teken U+{character:04X} mag niet in een YAML-bestand staan; verwijder het"
+        raise _fail(display, line, column, message) from None
     except yaml.YAMLError as error:
         raise _fail(display, 1, 1, f"geen geldige YAML: {error}") from None
 
 
+@functools.lru_cache(maxsize=16)
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of a document, kept for the next problem in the same file."""
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def locate(text: str, loc: tuple[Any, ...]) -> tuple[int, int]:
     """Line and column (1-based) of the node at `loc` in the document; the nearest existing parent if absent."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = _compose(text)
     if node is None:
         return 1, 1
     mark = node.start_mark

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"moet een groep velden zijn (sleutel: waarde){found}"
     if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return f"die datum bestaat niet{found}; schrijf een bestaande datum in de vorm JJJJ-MM-DD"
         return f"moet een datum zijn in de vorm JJJJ-MM-DD{found}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"moet een heel getal zijn{found}"

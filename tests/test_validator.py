@@ -81,6 +81,9 @@ _bomb = "id: bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a,
 case("alias bomb", "bomb.yaml", _bomb, 2, "(bestand)", ["ankers en aliassen"])
 case("duplicate key", "duplicate-key.yaml", variant("duplicate-key") + "naam: Nog een naam\n", len(VALID.splitlines()) + 1, "(bestand)", ["twee keer", "naam"])
 case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\n", 1, "(bestand)", ["te groot"])
+_impossible = variant("impossible-date", {"laatst_gecontroleerd: 2026-11-28": "laatst_gecontroleerd: 2024-02-30"})
+case("impossible date", "impossible-date.yaml", _impossible, line_of(_impossible, "2024-02-30"), "laatst_gecontroleerd", ["datum bestaat niet", "2024-02-30"])
+case("complex key", "complex-key.yaml", "id: complex-key\n? [a, b]\n: c\n", 2, "(bestand)", ["veldnaam", "gewone tekst"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
 
 
