@@ -41,6 +41,9 @@ def _vocabulary_checker(name: str):
         vocabularies = (info.context or {}).get("vocabularies")
         if vocabularies is None:  # validating the shape only, e.g. in the schema test
             return value
+        if name in vocabularies.unreadable:  # its file is broken: that one error is reported, not every use
+            info.context.setdefault("unchecked", set()).add(name)
+            return value
         allowed = vocabularies.ids(name)
         if value not in allowed:
             raise PydanticCustomError(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -151,20 +151,29 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
     vocabularies, problems = Vocabularies(), []
     for name, term_model in VOCABULARY_MODELS.items():
         terms: dict[str, Term] = {}
-        for folder in folders:
+        for number, folder in enumerate(folders):
             path = folder / f"{name}.yaml"
-            if not path.exists():
-                continue
             display = _display(path, root)
+            if not path.exists():
+                if number == 0:  # a national vocabulary; a region adds only the ones it needs
+                    problems.append(Problem(display, 1, 1, "(bestand)", f"de vocabulaire {name!r} ontbreekt; zet het bestand terug"))
+                    vocabularies.unreadable.setdefault(name, display)
+                continue
             try:
                 text, data = load_yaml(path, display)
             except YamlFileError as error:
                 problems.append(error.problem)
+                vocabularies.unreadable.setdefault(name, display)
+                continue
+            if number == 0 and not data:
+                problems.append(Problem(display, 1, 1, "(bestand)", f"de vocabulaire {name!r} is leeg; elke waarde begint met '- id: ...'"))
+                vocabularies.unreadable.setdefault(name, display)
                 continue
             try:
                 loaded = TypeAdapter(list[term_model]).validate_python(data if data is not None else [])
             except ValidationError as error:
                 problems.extend(_model_errors(text, display, error, term_model))
+                vocabularies.unreadable.setdefault(name, display)
                 continue
             for index, term in enumerate(loaded):
                 if term.id in terms:
@@ -228,8 +237,15 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
         for path in yaml_files(folder / "aanvullingen"):
             loader.load_supplement(path, region)
 
-    _check_references(palette, loader.texts)
-    palette.problems.sort()
+    _check_references(palette, loader.texts, loader.failed)
+    # Root causes first: a broken vocabulary explains problems in entries, so it leads, followed by how
+    # many files it left unchecked.
+    first = set(vocabularies.unreadable.values())
+    palette.problems.sort(key=lambda problem: (problem.path not in first, problem))
+    for followup in loader.unchecked_problems():
+        places = [index for index, problem in enumerate(palette.problems) if problem.path == followup.path]
+        cause = palette.problems[places[0]]
+        palette.problems.insert(places[-1] + 1, replace(followup, line=cause.line, column=cause.column))
     return palette
 
 
@@ -251,6 +267,8 @@ class _EntryLoader:
         self.palette, self.root, self.today = palette, root, today
         self.texts: dict[str, str] = {}
         self.seen: dict[str, list[tuple[str, str | None]]] = {}  # id -> [(display, origin)]
+        self.failed: set[str] = set()  # ids (and file names) of entries that exist but could not be loaded
+        self.unchecked: dict[str, set[str]] = {}  # vocabulary -> files whose values could not be checked
 
     def _problem(self, display: str, loc: tuple[Any, ...], message: str) -> None:
         line, column = locate(self.texts[display], loc)
@@ -263,19 +281,37 @@ class _EntryLoader:
             self.palette.problems.append(problem)
             return None
         self.texts[display] = text
+        context = {**(context or {}), "unchecked": set()}
         try:
             return display, data, model.model_validate(data, context=context)
         except ValidationError as error:
             self.palette.problems.extend(_model_errors(text, display, error, model))
             return display, data, None
+        finally:
+            for name in context["unchecked"]:
+                self.unchecked.setdefault(name, set()).add(display)
+
+    def unchecked_problems(self) -> list[Problem]:
+        """Once per broken vocabulary, at its file: how many files it left unchecked."""
+        problems = []
+        for name, files in sorted(self.unchecked.items()):
+            display = self.palette.vocabularies.unreadable[name]
+            count = len(files)
+            noun = "bestand" if count == 1 else "bestanden"
+            message = f"daardoor zijn de waarden uit vocabulaire {name!r} in {count} {noun} niet gecontroleerd; los eerst dit bestand op"
+            problems.append(Problem(display, 1, 1, "(bestand)", message))
+        return problems
 
     def load(self, path: Path, origin: str | None) -> None:
         read = self._read(path, Intervention, {"vocabularies": self.palette.vocabularies})
         if read is None:
+            self.failed.add(path.stem)
             return
         display, data, item = read
         if item is None:
+            self.failed.add(path.stem)
             if isinstance(data.get("id"), str):
+                self.failed.add(data["id"])
                 self.seen.setdefault(data["id"], []).append((display, origin))
             return
         self.seen.setdefault(item.id, []).append((display, origin))
@@ -314,6 +350,8 @@ class _EntryLoader:
         display, _, supplement = read
         national = [entry_id for entry_id, entry in self.palette.entries.items() if entry.origin is None]
         target = supplement.intervention
+        if target in self.failed and target not in national:
+            return  # the entry exists but has its own problems; reported there
         if target not in national:
             suggestion = nearest(target, national)
             hint = f"; bedoel je {suggestion!r}?" if suggestion else ""
@@ -326,7 +364,7 @@ class _EntryLoader:
         self.palette.supplements.setdefault(target, []).append((region, supplement))
 
 
-def _check_references(palette: Palette, texts: dict[str, str]) -> None:
+def _check_references(palette: Palette, texts: dict[str, str], failed: set[str]) -> None:
     known = list(palette.entries)
     for entry in palette.entries.values():
         text = texts[entry.display]
@@ -336,6 +374,8 @@ def _check_references(palette: Palette, texts: dict[str, str]) -> None:
                 loc += (getattr(entry.intervention.relations, _attr(alias)).index(target),)
             if target == entry.intervention.id:
                 message = "een interventie kan niet naar zichzelf verwijzen"
+            elif target not in palette.entries and target in failed:
+                continue  # the target's file has its own problems; one message there is enough
             elif target not in palette.entries:
                 suggestion = nearest(target, known)
                 message = f"verwijst naar {target!r}, maar die interventie bestaat niet" + (f"; bedoel je {suggestion!r}?" if suggestion else "")

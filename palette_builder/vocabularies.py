@@ -64,6 +64,8 @@ class Vocabularies:
     """All vocabularies, each an ordered mapping id -> term."""
 
     terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+    # vocabulary name -> the file that could not be read; values of these vocabularies are not checked
+    unreadable: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Term]:
         return self.terms[name]

@@ -186,3 +186,32 @@ def test_broken_vocabulary_gives_located_message(project: Path, capsys: pytest.C
     assert code == 1
     expected_line = line_of(text, "bwb: BWB123")
     assert any(re.match(rf"palette/vocabulaires/wetten\.yaml:{expected_line}:\d+: \[0\]\.bwb: verwacht een BWB-code", line) for line in lines), lines
+
+
+def test_broken_vocabulary_is_reported_first_and_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One syntax error in a vocabulary: that error leads, and the values that could not be checked are counted once."""
+    (project / "palette" / "landelijk" / "tweede.yaml").write_text(variant("tweede"), encoding="utf-8")
+    partners = project / "palette" / "vocabulaires" / "partners.yaml"
+    text = partners.read_text(encoding="utf-8").replace("- id: politie", "- id: [politie", 1)
+    partners.write_text(text, encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    assert re.match(r"palette/vocabulaires/partners\.yaml:\d+:\d+: \(bestand\): geen geldige YAML", lines[0]), lines
+    assert not [line for line in lines if "onbekende waarde" in line], lines
+    counted = [line for line in lines if "niet gecontroleerd" in line]
+    assert len(counted) == 1 and "'partners' in 2 bestanden" in counted[0], lines
+    assert lines[-1] == "2 problemen in 1 bestand."
+
+
+@pytest.mark.parametrize("broken", ["id: kapot\nnaam: [open lijst\n", "id: kapot\nnaam: Kapot\n"])
+def test_entry_that_fails_to_load_is_not_reported_again_where_it_is_referred_to(broken: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project / "palette" / "landelijk"
+    (folder / "kapot.yaml").write_text(broken, encoding="utf-8")
+    (folder / "verwijzer.yaml").write_text(variant("verwijzer", {"combineerbaar_met: []": "combineerbaar_met: [kapot]"}), encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1 and problems_for(lines, "kapot.yaml")
+    assert problems_for(lines, "verwijzer.yaml") == [], lines
