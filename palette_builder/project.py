@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -169,14 +170,31 @@ class Project:
         if self._missing_region():
             return 1
         palette = self.load()
-        if not palette.vocabularies.terms.get("fasen"):
-            report_problems(palette)
+        # The schema lists every vocabulary's values: from a broken vocabulary it would allow nothing.
+        broken = [problem for problem in palette.problems if "/vocabulaires/" in f"/{problem.path}"]
+        if broken or palette.vocabularies.unreadable:
+            report_problems(Palette(palette.vocabularies, problems=broken))
+            print("Het schema is niet geschreven: los eerst de problemen in de vocabulaires op.", file=sys.stderr)
             return 1
         target = self.schema_file()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(schema_text(palette.vocabularies), encoding="utf-8")
-        print(f"Geschreven: {target.relative_to(self.root)}")
+        temporary = target.with_name(f".{target.name}.nieuw")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(schema_text(palette.vocabularies), encoding="utf-8")
+            temporary.replace(target)  # all or nothing: a failed write keeps the previous schema
+        except OSError as error:
+            print(f"Het schema kon niet worden geschreven naar {self._shown(target)}: {error.strerror or error}.", file=sys.stderr)
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            return 1
+        print(f"Geschreven: {self._shown(target)}")
         return 0
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     def new_entry(self, entry_id: str) -> int:
         """Create a new entry file from the template, with the schema reference in place."""

@@ -215,3 +215,27 @@ def test_entry_that_fails_to_load_is_not_reported_again_where_it_is_referred_to(
 
     assert code == 1 and problems_for(lines, "kapot.yaml")
     assert problems_for(lines, "verwijzer.yaml") == [], lines
+
+
+def test_schema_is_not_written_from_a_broken_vocabulary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project), "schema"]) == 0
+    schema = project / "palette" / "schema" / "interventie.schema.json"
+    good = schema.read_bytes()
+    partners = project / "palette" / "vocabulaires" / "partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("- id: politie", "- id: [politie", 1), encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["--root", str(project), "schema"]) == 1
+
+    err = capsys.readouterr().err
+    assert re.match(r"palette/vocabulaires/partners\.yaml:\d+:\d+: ", err) and "niet geschreven" in err, err
+    assert schema.read_bytes() == good
+
+
+def test_failed_schema_write_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "palette" / "schema" / "interventie.schema.json").mkdir(parents=True)  # a folder where the file goes
+
+    assert main(["--root", str(project), "schema"]) == 1
+
+    err = capsys.readouterr().err
+    assert "kon niet worden geschreven naar palette/schema/interventie.schema.json" in err and "Traceback" not in err, err
