@@ -82,7 +82,8 @@ class Project:
         if report_problems(palette):
             return 1
         regions = len(self.region_folders())
-        print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else "") + ", geen problemen.")
+        with_regions = f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else ""
+        print(f"OK: {len(palette.entries)} interventies{with_regions}, geen problemen.")
         return 0
 
     def generate(self, quiet: bool = False) -> int:

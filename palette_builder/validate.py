@@ -258,6 +258,12 @@ def _check_region_folder(palette: Palette, region: str, folder: Path, root: Path
         if child.name not in REGION_PARTS and not child.name.startswith("."):
             allowed = ", ".join(sorted(REGION_PARTS))
             palette.problems.append(Problem(_display(child, root), 1, 1, "(bestand)", f"hoort niet in een regiomap; toegestaan: {allowed}"))
+    # A misnamed vocabulary file would be silently ignored: its values would never reach the palette.
+    names = [f"{name}.yaml" for name in VOCABULARY_MODELS]
+    for child in yaml_files(folder / "vocabulaires"):
+        if child.name not in names:
+            message = f"onbekend vocabulairebestand; {_allowed_text(names, child.name)}"
+            palette.problems.append(Problem(_display(child, root), 1, 1, "(bestand)", message))
 
 
 class _EntryLoader:
@@ -282,14 +288,23 @@ class _EntryLoader:
             return None
         self.texts[display] = text
         context = {**(context or {}), "unchecked": set()}
+        placeholders = list(_find(data, lambda value: isinstance(value, str) and value.strip() == PLACEHOLDER))
+        for loc in placeholders:
+            message = f"nog niet ingevuld: vervang {PLACEHOLDER!r} uit het sjabloon door de echte waarde"
+            self._problem(display, loc, message)
+        for loc in _duplicates(data):
+            self._problem(display, loc, f"{_short(_at(data, loc))} staat al eerder in deze lijst; noem elke waarde één keer")
         try:
-            return display, data, model.model_validate(data, context=context)
+            item = model.model_validate(data, context=context)
         except ValidationError as error:
-            self.palette.problems.extend(_model_errors(text, display, error, model))
+            # A placeholder explains the model's complaint about the same field; say it once.
+            errors = [e for e in _model_errors(text, display, error, model) if not any(_within(e.field, field_name(loc)) for loc in placeholders)]
+            self.palette.problems.extend(errors)
             return display, data, None
         finally:
             for name in context["unchecked"]:
                 self.unchecked.setdefault(name, set()).add(display)
+        return display, data, None if placeholders else item
 
     def unchecked_problems(self) -> list[Problem]:
         """Once per broken vocabulary, at its file: how many files it left unchecked."""
@@ -364,11 +379,53 @@ class _EntryLoader:
         self.palette.supplements.setdefault(target, []).append((region, supplement))
 
 
+PLACEHOLDER = "..."  # what the template of a new entry leaves in every field still to fill in
+
+
+def _find(data: Any, test: Any, loc: tuple[Any, ...] = ()) -> Any:
+    """Every location in plain YAML data whose value passes `test`."""
+    if test(data):
+        yield loc
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _find(value, test, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _find(value, test, (*loc, index))
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for step in loc:
+        data = data[step]
+    return data
+
+
+def _duplicates(data: Any) -> list[tuple[Any, ...]]:
+    """The location of every value that repeats an earlier one in the same list (it would count twice)."""
+    found = []
+    for loc in _find(data, lambda value: isinstance(value, list)):
+        seen: set[str] = set()
+        for index, value in enumerate(_at(data, loc)):
+            key = repr(value)
+            if key in seen:
+                found.append((*loc, index))
+            seen.add(key)
+    return found
+
+
+def _within(field: str, parent: str) -> bool:
+    return field == parent or field.startswith((parent + ".", parent + "["))
+
+
 def _check_references(palette: Palette, texts: dict[str, str], failed: set[str]) -> None:
     known = list(palette.entries)
     for entry in palette.entries.values():
         text = texts[entry.display]
+        reported: set[tuple[str, str]] = set()
         for alias, target in entry.intervention.all_relations():
+            if (alias, target) in reported:
+                continue  # a repeated target is reported as a duplicate, not again as missing
+            reported.add((alias, target))
             loc: tuple[Any, ...] = tuple(alias.split("."))
             if len(loc) > 1:
                 loc += (getattr(entry.intervention.relations, _attr(alias)).index(target),)

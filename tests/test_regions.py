@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import re
 import shutil
@@ -129,6 +130,12 @@ COLLISIONS = {
         "[0].id",
         ["bestaat al in vocabulaire 'partners'"],
     ),
+    "misnamed regional vocabulary file": (
+        "palette/regio/limburg/vocabulaires/partner.yaml",
+        "- id: wijkteam-limburg\n  label: Wijkteam Limburg\n",
+        "(bestand)",
+        ["onbekend vocabulairebestand", "bedoel je 'partners.yaml'"],
+    ),
     "entry claiming another region": (
         "palette/regio/limburg/interventies/voorbeeld-andere-regio.yaml",
         region_entry("voorbeeld-andere-regio", "regios: [noord-holland]\n"),
@@ -191,10 +198,16 @@ def test_new_entry_for_a_region_starts_from_the_template(tmp_path: Path, capsys:
     assert created.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../interventie.schema.json"
     schema = yaml.safe_load((root / "palette" / "regio" / "limburg" / "interventie.schema.json").read_text(encoding="utf-8"))
     assert "voorbeeldteam-zuid" in str(schema["$defs"]["Roles"])
-    # Until it is filled in, check names what is missing, in the new file.
+    # The new file does not claim a review that has not happened.
+    data = yaml.safe_load(created.read_text(encoding="utf-8"))
+    assert data["status"] == "concept" and data["laatst_gecontroleerd"] != dt.date.today()
+    # Until it is filled in, check names every field that still holds the template's placeholder.
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 1
-    assert "palette/regio/limburg/interventies/voorbeeld-nieuw.yaml:5:1: naam: mag niet leeg zijn" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    for field in ("naam", "beschrijving", "rollen.voert_uit[0]", "laatst_gecontroleerd", "bronnen[0].url"):
+        assert re.search(rf"voorbeeld-nieuw\.yaml:\d+:\d+: {re.escape(field)}: nog niet ingevuld", err), (field, err)
+    assert "onbekende waarde" not in err and "verwacht" not in err  # the placeholder is the one message per field
     assert main(["--root", str(root), "--regio", "limburg", "new", "tijdelijk-huisverbod"]) == 1
 
 

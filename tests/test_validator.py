@@ -84,6 +84,13 @@ case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\
 _impossible = variant("impossible-date", {"laatst_gecontroleerd: 2026-11-28": "laatst_gecontroleerd: 2024-02-30"})
 case("impossible date", "impossible-date.yaml", _impossible, line_of(_impossible, "2024-02-30"), "laatst_gecontroleerd", ["datum bestaat niet", "2024-02-30"])
 case("complex key", "complex-key.yaml", "id: complex-key\n? [a, b]\n: c\n", 2, "(bestand)", ["veldnaam", "gewone tekst"])
+_twice = variant("listed-twice", {"fasen: [veiligheid-acuut]": "fasen: [veiligheid-acuut, veiligheid-acuut]"})
+case("duplicate list value", "listed-twice.yaml", _twice, line_of(_twice, "fasen:"), "fasen[1]", ["'veiligheid-acuut'", "staat al eerder"])
+_placeholder = variant("placeholder")
+_placeholder = _placeholder[: _placeholder.index("beschrijving:")] + "beschrijving: |-\n  ...\n" + _placeholder[_placeholder.index("doel:") :]
+case("placeholder left in", "placeholder.yaml", _placeholder, line_of(_placeholder, "beschrijving:"), "beschrijving", ["nog niet ingevuld", "'...'"])
+_role = variant("placeholder-role", {"voert_uit: [politie, veilig-thuis, gemeente]": 'voert_uit: ["..."]'})
+case("placeholder role", "placeholder-role.yaml", _role, line_of(_role, "voert_uit:"), "rollen.voert_uit[0]", ["nog niet ingevuld"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
 
 
@@ -239,3 +246,15 @@ def test_failed_schema_write_is_reported(project: Path, capsys: pytest.CaptureFi
 
     err = capsys.readouterr().err
     assert "kon niet worden geschreven naar palette/schema/interventie.schema.json" in err and "Traceback" not in err, err
+
+
+def test_repeated_bad_relation_target_is_reported_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = variant("twice-missing", {"combineerbaar_met: []": "combineerbaar_met: [bestaat-niet, bestaat-niet]"})
+    (project / "palette" / "landelijk" / "twice-missing.yaml").write_text(text, encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    mine = problems_for(lines, "twice-missing.yaml")
+    assert code == 1
+    assert len([line for line in mine if "bestaat niet" in line]) == 1, mine
+    assert any(": relaties.combineerbaar_met[1]: 'bestaat-niet' staat al eerder" in line for line in mine), mine
