@@ -79,7 +79,16 @@ def _fields_of(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [f.alias or name for name, f in current.model_fields.items()]
 
 
-def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+def _count(number: Any, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def vocabulary_file(name: str, region: str | None) -> str:
+    """The file an editor changes to add a value: the region's own when working in a region."""
+    return f"palette/regio/{region}/vocabulaires/{name}.yaml" if region else f"palette/vocabulaires/{name}.yaml"
+
+
+def describe(error: dict[str, Any], model: type[BaseModel], region: str | None = None) -> str:
     """A Dutch message for one pydantic error: what was found and what is allowed."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = f" (gevonden: {_short(value)})"
@@ -89,38 +98,55 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         allowed = _fields_of(model, tuple(error["loc"]))
         return f"onbekend veld; {_allowed_text(allowed, error['loc'][-1])}"
     if kind == "vocabulary":
-        return f"onbekende waarde {_short(value)}; {_allowed_text(ctx['allowed'], value)} (vocabulaire palette/vocabulaires/{ctx['vocabulary']}.yaml)"
+        # The whole list, and the file to change: a region adds values in its own file.
+        allowed, hint = ctx["allowed"], nearest(value, ctx["allowed"])
+        suggestion = f"; bedoel je {hint!r}?" if hint else ""
+        target = vocabulary_file(ctx["vocabulary"], region)
+        return f"onbekende waarde {_short(value)}{suggestion}; toegestaan: {', '.join(allowed) or '(nog geen waarden)'}; een nieuwe waarde zet u in {target}"
     if kind == "enum":
         allowed = [part.strip(" '") for part in ctx.get("expected", "").replace(" or ", ",").split(",") if part.strip()]
         return f"ongeldige waarde {_short(value)}; {_allowed_text(allowed, value)}"
     if kind == "string_pattern_mismatch":
-        return f"verwacht {PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'tekst in de vorm ' + str(ctx.get('pattern')))}{found}"
-    if kind == "string_type":
+        return f"verwacht {PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'tekst in een andere vorm')}{found}"
+    if kind in {"string_type", "string_sub_type"}:
         hint = "; zet getallen tussen aanhalingstekens" if isinstance(value, (int, float)) else ""
         return f"moet tekst zijn{found}{hint}"
-    if kind == "list_type":
+    if kind == "string_unicode":
+        return f"moet gewone tekst zijn{found}"
+    if kind in {"list_type", "iterable_type"}:
         return f"moet een lijst zijn, bijvoorbeeld [a, b] of regels die met '- ' beginnen{found}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"moet een groep velden zijn (sleutel: waarde){found}"
+    if kind == "invalid_key":
+        return f"een veldnaam moet tekst zijn{found}"
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             return f"die datum bestaat niet{found}; schrijf een bestaande datum in de vorm JJJJ-MM-DD"
         return f"moet een datum zijn in de vorm JJJJ-MM-DD{found}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
+    if kind.startswith("int_"):
         return f"moet een heel getal zijn{found}"
+    if kind.startswith("float_") or kind.startswith("decimal_"):
+        return f"moet een getal zijn{found}"
+    if kind.startswith("bool_"):
+        return f"moet ja (true) of nee (false) zijn{found}"
     if kind == "too_short":
-        return f"moet minstens {ctx.get('min_length')} waarde(n) bevatten"
+        return f"moet minstens {_count(ctx.get('min_length'), 'waarde', 'waarden')} bevatten"
+    if kind == "too_long":
+        return f"mag hoogstens {_count(ctx.get('max_length'), 'waarde', 'waarden')} bevatten"
     if kind == "string_too_short":
-        return "mag niet leeg zijn"
-    if kind in {"string_too_long", "too_long"}:
-        return f"is te lang: hoogstens {ctx.get('max_length')} tekens"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        bound = ctx.get("ge", ctx.get("le"))
-        word = "minstens" if kind == "greater_than_equal" else "hoogstens"
+        minimum = ctx.get("min_length", 1)
+        return "mag niet leeg zijn" if minimum == 1 else f"moet minstens {minimum} tekens lang zijn{found}"
+    if kind == "string_too_long":
+        return f"is te lang: hoogstens {_count(ctx.get('max_length'), 'teken', 'tekens')}"
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
         return f"moet {word} {bound} zijn{found}"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+        return str(ctx.get("error", "ongeldige waarde")).removeprefix("Value error, ")
+    if "url" not in error:  # our own errors (PydanticCustomError) carry a Dutch message; pydantic's own link to its docs
+        return error["msg"]
+    return f"ongeldige waarde{found}; zie de pagina 'Formaat van de gegevens' voor wat hier mag"
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
@@ -130,12 +156,12 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return name or "(bestand)"
 
 
-def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
+def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel], region: str | None = None) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
         line, column = locate(text, loc)
-        problems.append(Problem(display, line, column, field_name(loc), describe(item, model)))
+        problems.append(Problem(display, line, column, field_name(loc), describe(item, model, region)))
     return problems
 
 
@@ -280,7 +306,7 @@ class _EntryLoader:
         line, column = locate(self.texts[display], loc)
         self.palette.problems.append(Problem(display, line, column, field_name(loc), message))
 
-    def _read(self, path: Path, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[str, Any, Any] | None:
+    def _read(self, path: Path, model: type[BaseModel], context: dict[str, Any] | None = None, region: str | None = None) -> tuple[str, Any, Any] | None:
         """(display, data, valid model or None), with every problem recorded; None when nothing could be read."""
         display, text, data, problem = _parse_file(path, self.root)
         if problem is not None:
@@ -298,7 +324,7 @@ class _EntryLoader:
             item = model.model_validate(data, context=context)
         except ValidationError as error:
             # A placeholder explains the model's complaint about the same field; say it once.
-            errors = [e for e in _model_errors(text, display, error, model) if not any(_within(e.field, field_name(loc)) for loc in placeholders)]
+            errors = [e for e in _model_errors(text, display, error, model, region) if not any(_within(e.field, field_name(loc)) for loc in placeholders)]
             self.palette.problems.extend(errors)
             return display, data, None
         finally:
@@ -318,7 +344,7 @@ class _EntryLoader:
         return problems
 
     def load(self, path: Path, origin: str | None) -> None:
-        read = self._read(path, Intervention, {"vocabularies": self.palette.vocabularies})
+        read = self._read(path, Intervention, {"vocabularies": self.palette.vocabularies}, region=origin)
         if read is None:
             self.failed.add(path.stem)
             return
@@ -359,7 +385,7 @@ class _EntryLoader:
                 self._problem(display, ("id",), message)
 
     def load_supplement(self, path: Path, region: str) -> None:
-        read = self._read(path, RegionalSupplement)
+        read = self._read(path, RegionalSupplement, region=region)
         if read is None or read[2] is None:
             return
         display, _, supplement = read

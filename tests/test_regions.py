@@ -136,6 +136,12 @@ COLLISIONS = {
         "(bestand)",
         ["onbekend vocabulairebestand", "bedoel je 'partners.yaml'"],
     ),
+    "bad phone number and e-mail address in a supplement": (
+        "palette/regio/limburg/aanvullingen/aware.yaml",
+        "interventie: aware\ncontact:\n  - naam: Team\n    telefoon: bel ons\n    e-mail: team-at-example.org\nlaatst_gecontroleerd: 2026-01-01\n",
+        "contact[0].telefoon",
+        ["verwacht een telefoonnummer", "088 123 45 67", "'bel ons'"],
+    ),
     "entry claiming another region": (
         "palette/regio/limburg/interventies/voorbeeld-andere-regio.yaml",
         region_entry("voorbeeld-andere-regio", "regios: [noord-holland]\n"),
@@ -277,3 +283,32 @@ def test_fork_workflow_template_validates_and_publishes() -> None:
     assert any("--regio" in run and " build" in run for run in steps)
     triggers = workflow[True]  # 'on' parses as True in YAML 1.1
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+
+
+def test_unknown_value_in_a_regional_entry_names_the_regions_file_and_every_allowed_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    entry = root / "palette" / "regio" / "limburg" / "interventies" / "voorbeeld-buurtaanpak.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("voert_uit: [voorbeeldteam-zuid]", "voert_uit: [voorbeeldteam-zui]"), encoding="utf-8")
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if ": rollen.voert_uit[0]: " in line)
+    assert "bedoel je 'voorbeeldteam-zuid'?" in line
+    assert line.endswith("een nieuwe waarde zet u in palette/regio/limburg/vocabulaires/partners.yaml"), line
+    national = yaml.safe_load((REPO / "palette" / "vocabulaires" / "partners.yaml").read_text(encoding="utf-8"))
+    assert all(term["id"] in line for term in national), line  # not cut off after twelve
+    assert "(en " not in line and "palette/vocabulaires/partners.yaml" not in line
+
+
+def test_bad_e_mail_address_gets_a_readable_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    supplement = "interventie: aware\ncontact:\n  - naam: Team\n    e-mail: team-at-example.org\nlaatst_gecontroleerd: 2026-01-01\n"
+    write(root, "palette/regio/limburg/aanvullingen/aware.yaml", supplement)
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    err = capsys.readouterr().err
+    expected = "aanvullingen/aware.yaml:4:5: contact[0].e-mail: verwacht een e-mailadres zoals 'naam@example.org' (gevonden: 'team-at-example.org')"
+    assert expected in err, err
+    assert "[^@" not in err

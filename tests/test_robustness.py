@@ -18,6 +18,7 @@ from build_palette import main
 from .conftest import REPO
 
 LOCATED = re.compile(r"^(?P<path>[^:\n]+):\d+:\d+: [^\n]+: [^\n]+$")
+ENGLISH = re.compile(r"Input should|Field required|Value error|Keys should|Extra inputs|String should|List should")
 SUMMARY = re.compile(r"^\d+ (probleem|problemen) in \d+ (bestand|bestanden)\.$")
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 VALID = yaml.safe_load((REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8"))
@@ -58,6 +59,8 @@ def assert_located_or_ok(code: int, lines: list[str], relative: str) -> None:
     problems = [line for line in lines if not SUMMARY.match(line)]
     assert problems and SUMMARY.match(lines[-1]), lines
     assert all(LOCATED.match(line) for line in problems), problems
+    # The models' messages are Dutch (the YAML library's own syntax messages are quoted as they are).
+    assert not [line for line in problems if ENGLISH.search(line) and "geen geldige YAML" not in line], problems
     assert any(line.startswith(f"{relative}:") for line in problems), problems
 
 
@@ -120,4 +123,3 @@ def test_arbitrary_vocabulary_for_check_schema_and_new(tmp_path_factory: pytest.
     new_code, _ = run(root, "new", entry_id or "x")
     assert new_code in (0, 1)
     shutil.rmtree(root)
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,98 @@ def test_repeated_bad_relation_target_is_reported_once(project: Path, capsys: py
     assert code == 1
     assert len([line for line in mine if "bestaat niet" in line]) == 1, mine
     assert any(": relaties.combineerbaar_met[1]: 'bestaat-niet' staat al eerder" in line for line in mine), mine
+
+
+def test_every_pattern_in_the_models_has_a_message() -> None:
+    """A pattern without a message would show the editor a raw regular expression."""
+    from palette_builder.models import PATTERN_MESSAGES, Intervention, RegionalSupplement
+    from palette_builder.vocabularies import VOCABULARY_MODELS
+
+    def patterns(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+            return own + [p for value in node.values() for p in patterns(value)]
+        return [p for value in node for p in patterns(value)] if isinstance(node, list) else []
+
+    models = [Intervention, RegionalSupplement, *VOCABULARY_MODELS.values()]
+    found = {pattern for model in models for pattern in patterns(model.model_json_schema(by_alias=True))}
+    assert len(found) >= 6
+    assert sorted(found - set(PATTERN_MESSAGES)) == []
+
+
+ENGLISH = re.compile(r"\b(should|Input|input|valid|Field|required|Value error|Keys|must|allowed|expected)\b")
+BAD_VALUES: list[object] = [None, True, 1, 1.5, -1, 999, 20240230, "", "x", "x" * 300, "2024-02-30", [], [1], ["x", "x"], {}, {"a": 1}, {1: "a"}, {None: 1}]
+
+
+def test_every_reachable_pydantic_error_type_has_a_dutch_message() -> None:
+    """Put every kind of wrong value in every field (nested ones too) and read every message."""
+    import yaml as pyyaml
+
+    from palette_builder.models import Intervention, RegionalSupplement
+    from palette_builder.validate import describe
+    from palette_builder.vocabularies import VOCABULARY_MODELS
+
+    valid = pyyaml.safe_load(VALID)
+    supplement = {"interventie": "x", "contact": [{"naam": "a", "telefoon": "1", "e-mail": "a"}], "bronnen": [{"titel": "t", "url": "u"}]}
+    cases: list[tuple[type, object]] = [(Intervention, 1), (Intervention, {1: "a"}), (RegionalSupplement, [1])]
+
+    intervention_paths = [(key,) for key in valid] + [
+        ("rollen", "beslist"),
+        ("doelgroepen", 0, "leeftijd_vanaf"),
+        ("doelgroepen", 0, "groep"),
+        ("erkenning", "datum"),
+        ("erkenning", "status"),
+        ("bronnen", 0, "url"),
+        ("wettelijke_grondslag", 0, "artikel"),
+        ("relaties", "vervolg_op"),
+    ]
+    for path in intervention_paths:
+        for bad in BAD_VALUES:
+            copy = deepcopy(valid)
+            target = copy
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = bad
+            cases.append((Intervention, copy))
+    for key in ("beschikbaarheid", "laatst_gecontroleerd", "contact", "bronnen", "interventie"):
+        for bad in BAD_VALUES:
+            cases.append((RegionalSupplement, {**supplement, key: bad}))
+    for term_model in VOCABULARY_MODELS.values():
+        for bad in BAD_VALUES:
+            cases.append((term_model, {"id": bad, "label": bad, "nummer": bad, "afkorting": bad, "bwb": bad, "groep": bad}))
+
+    from palette_builder.validate import load_vocabularies
+
+    cases.append((Intervention, {**valid, "doelgroepen": [{"groep": "slachtoffer", "leeftijd_vanaf": 12, "leeftijd_tot": 4}]}))
+    context = {"vocabularies": load_vocabularies([REPO / "palette" / "vocabulaires"], REPO)[0]}
+    kinds: dict[str, str] = {}
+    for model, data in cases:
+        try:
+            model.model_validate(data, context=context)
+        except Exception as error:
+            assert type(error).__name__ == "ValidationError", repr(error)
+            for item in error.errors():
+                message = describe(item, model)
+                kinds.setdefault(item["type"], message)
+                assert not ENGLISH.search(message), (item["type"], message)
+                assert "^" not in message and "\\" not in message, (item["type"], message)
+    # The walk reaches the error types an editor can cause from YAML.
+    for kind in (
+        "invalid_key",
+        "string_type",
+        "string_pattern_mismatch",
+        "missing",
+        "extra_forbidden",
+        "list_type",
+        "model_type",
+        "too_short",
+        "string_too_short",
+        "string_too_long",
+        "int_type",
+        "greater_than_equal",
+        "less_than_equal",
+        "vocabulary",
+        "enum",
+        "value_error",
+    ):
+        assert kind in kinds, sorted(kinds)
