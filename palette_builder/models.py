@@ -169,6 +169,11 @@ class Intervention(Model):
     """One intervention or measure of the palette: one YAML file, named `<id>.yaml`."""
 
     id: Slug = Field(description="Vaste sleutel: ook de bestandsnaam en het webadres. Wijzig hem niet meer na publicatie.")
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        alias="vorige_ids",
+        description="Ids die deze interventie eerder had. Het oude webadres blijft werken: het stuurt door naar de nieuwe pagina.",
+    )
     name: Text = Field(alias="naam", max_length=120, description="De naam zoals professionals hem kennen.")
     abbreviations: list[Text] = Field(default_factory=list, alias="afkortingen", description="Afkortingen, zoals THV of OTS.")
     aliases: list[Text] = Field(

@@ -37,6 +37,8 @@ class Palette:
     problems: list[Problem] = field(default_factory=list)
     # national id -> [(region, what that region adds)]
     supplements: dict[str, list[tuple[str, RegionalSupplement]]] = field(default_factory=dict)
+    # former id -> the id of the entry that had it (its old address sends visitors on)
+    former_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def interventions(self) -> list[Intervention]:
@@ -263,6 +265,7 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
         for path in yaml_files(folder / "aanvullingen"):
             loader.load_supplement(path, region)
 
+    _check_former_ids(palette, loader)
     _check_references(palette, loader.texts, loader.failed)
     # Root causes first: a broken vocabulary explains problems in entries, so it leads, followed by how
     # many files it left unchecked.
@@ -405,6 +408,28 @@ class _EntryLoader:
         self.palette.supplements.setdefault(target, []).append((region, supplement))
 
 
+def _check_former_ids(palette: Palette, loader: _EntryLoader) -> None:
+    """A former id keeps an old address working, so it may not be an id in use or another entry's former id."""
+    owners: dict[str, list[Entry]] = {}
+    for entry in palette.entries.values():
+        for former in dict.fromkeys(entry.intervention.former_ids):
+            owners.setdefault(former, []).append(entry)
+    for former, entries in owners.items():
+        for entry in entries:
+            loc = ("vorige_ids", entry.intervention.former_ids.index(former))
+            in_use = loader.seen.get(former, [])
+            if in_use:
+                message = f"{former!r} is nog de id van {in_use[0][0]}; een vorige id mag geen id zijn die in gebruik is"
+            elif len(entries) > 1:
+                others = ", ".join(other.display for other in entries if other is not entry)
+                message = f"{former!r} staat ook als vorige id in {others}; het oude webadres kan maar naar één pagina doorsturen"
+            else:
+                palette.former_ids[former] = entry.intervention.id
+                continue
+            line, column = locate(loader.texts[entry.display], loc)
+            palette.problems.append(Problem(entry.display, line, column, field_name(loc), message))
+
+
 PLACEHOLDER = "..."  # what the template of a new entry leaves in every field still to fill in
 
 
@@ -459,6 +484,8 @@ def _check_references(palette: Palette, texts: dict[str, str], failed: set[str])
                 message = "een interventie kan niet naar zichzelf verwijzen"
             elif target not in palette.entries and target in failed:
                 continue  # the target's file has its own problems; one message there is enough
+            elif target in palette.former_ids:
+                message = f"{target!r} heet nu {palette.former_ids[target]!r}; verwijs naar de nieuwe id"
             elif target not in palette.entries:
                 suggestion = nearest(target, known)
                 message = f"verwijst naar {target!r}, maar die interventie bestaat niet" + (f"; bedoel je {suggestion!r}?" if suggestion else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import json
 import re
 import shutil
 import subprocess
@@ -141,6 +142,12 @@ COLLISIONS = {
         "interventie: aware\ncontact:\n  - naam: Team\n    telefoon: bel ons\n    e-mail: team-at-example.org\nlaatst_gecontroleerd: 2026-01-01\n",
         "contact[0].telefoon",
         ["verwacht een telefoonnummer", "088 123 45 67", "'bel ons'"],
+    ),
+    "former id that is an id in use": (
+        "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml",
+        region_entry("voorbeeld-buurtaanpak", "vorige_ids: [aware]\n"),
+        "vorige_ids[0]",
+        ["'aware' is nog de id van palette/landelijk/aware.yaml"],
     ),
     "entry claiming another region": (
         "palette/regio/limburg/interventies/voorbeeld-andere-regio.yaml",
@@ -312,3 +319,45 @@ def test_bad_e_mail_address_gets_a_readable_message(tmp_path: Path, capsys: pyte
     expected = "aanvullingen/aware.yaml:4:5: contact[0].e-mail: verwacht een e-mailadres zoals 'naam@example.org' (gevonden: 'team-at-example.org')"
     assert expected in err, err
     assert "[^@" not in err
+
+
+def line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_former_id_used_by_two_entries_is_an_error_in_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    national = root / "palette" / "landelijk" / "aware.yaml"
+    national.write_text(national.read_text(encoding="utf-8") + "vorige_ids: [oude-aanpak]\n", encoding="utf-8")
+    write(root, "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml", region_entry("voorbeeld-buurtaanpak", "vorige_ids: [oude-aanpak]\n"))
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    err = capsys.readouterr().err
+    regional = "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml"
+    for relative, other in (("palette/landelijk/aware.yaml", regional), (regional, "palette/landelijk/aware.yaml")):
+        expected = f"{relative}:{line_count(root / relative)}:14: vorige_ids[0]: 'oude-aanpak' staat ook als vorige id in {other}"
+        assert any(line.startswith(expected) for line in err.splitlines()), err
+
+
+def test_former_id_keeps_the_old_address_working(tmp_path: Path, page) -> None:
+    from .conftest import serve
+
+    root = copy_project(tmp_path)
+    entry = root / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "vorige_ids: [huisverbod-oud]\n", encoding="utf-8")
+    assert Project(root).check() == 0
+    assert Project(root).build() == 0
+
+    old = (root / "site" / "interventies" / "huisverbod-oud" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../tijdelijk-huisverbod/">' in old
+    assert '<link rel="canonical" href="../tijdelijk-huisverbod/">' in old and '<meta name="robots" content="noindex">' in old
+    assert '<a href="../tijdelijk-huisverbod/">Tijdelijk huisverbod</a>' in old and "Deze pagina is verhuisd" in old
+    search_index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in search_index["docs"] if doc["location"].startswith("interventies/huisverbod-oud")]
+    assert not (root / "docs" / "interventies" / "huisverbod-oud.md").exists()
+    # In a real browser the old address ends on the entry's page.
+    for url in serve(root / "site"):
+        page.goto(f"{url}/interventies/huisverbod-oud/")
+        page.wait_for_url(f"{url}/interventies/tijdelijk-huisverbod/")
+        assert page.locator("h1").first.inner_text().startswith("Tijdelijk huisverbod")
