@@ -44,10 +44,13 @@ def _fail(path: str, line: int, column: int, message: str) -> YamlFileError:
 
 
 def read_text(path: Path, display: str) -> str:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _fail(display, 1, 1, f"bestand is te groot ({size} bytes); hoogstens {MAX_FILE_BYTES} bytes toegestaan")
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(display, 1, 1, f"bestand is te groot ({size} bytes); hoogstens {MAX_FILE_BYTES} bytes toegestaan")
+        raw = path.read_bytes()
+    except OSError as error:  # a folder with a .yaml name, a file without read permission, ...
+        raise _fail(display, 1, 1, f"het bestand kan niet worden gelezen ({error.strerror or error})") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

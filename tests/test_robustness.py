@@ -102,9 +102,21 @@ def test_valid_entry_with_one_field_replaced(root: Path, key: str, value: object
     relative = "palette/landelijk/fuzz.yaml"
     (root / relative).write_bytes(dump(data))
     try:
-        assert_located_or_ok(*run(root, "check"), relative)
+        code, lines = run(root, "check")
+        assert_located_or_ok(code, lines, relative)
+        # What passes check also renders: generate writes the pages of a valid palette.
+        assert run(root, "generate")[0] == code
     finally:
         (root / relative).unlink()
+
+
+def test_vocabulary_file_that_cannot_be_read_is_located(root: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "project"
+    shutil.copytree(root, broken)
+    (broken / "palette" / "vocabulaires" / "partners.yaml").unlink()
+    (broken / "palette" / "vocabulaires" / "partners.yaml").mkdir()  # a folder where the file should be
+    code, lines = run(broken, "check")
+    assert code == 1 and lines[0].startswith("palette/vocabulaires/partners.yaml:1:1: (bestand): het bestand kan niet worden gelezen"), lines
 
 
 @FUZZ
