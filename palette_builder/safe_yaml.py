@@ -93,12 +93,29 @@ def _refuse_anchors(text: str, display: str) -> None:
             raise _fail(display, mark.line + 1, mark.column + 1, "ankers en aliassen (& en *) zijn niet toegestaan; schrijf de waarde uit")
 
 
+MAX_DEPTH = 20  # palette files nest a few levels; far deeper nesting is a mistake and would exhaust the stack
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and groups nest (without recursion, so any depth is safe to measure)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
 def load_yaml(path: Path, display: str) -> tuple[str, Any]:
     """Return the text and plain data of one YAML file, or raise YamlFileError with a located message."""
     text = read_text(path, display)
     try:
         _refuse_anchors(text, display)
-        return text, yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
+        if _depth(data) > MAX_DEPTH:
+            raise _fail(display, 1, 1, f"lijsten en groepen zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
+        return text, data
     except _DuplicateKey as error:
         mark = error.problem_mark
         raise _fail(display, mark.line + 1, mark.column + 1, str(error.problem)) from None
@@ -124,7 +141,7 @@ def load_yaml(path: Path, display: str) -> tuple[str, Any]:
 @functools.lru_cache(maxsize=16)
 def _compose(text: str) -> yaml.Node | None:
     """The node tree of a document, kept for the next problem in the same file."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yaml.compose(text, Loader=_Loader)
 
 
 def locate(text: str, loc: tuple[Any, ...]) -> tuple[int, int]:

@@ -92,6 +92,7 @@ _placeholder = _placeholder[: _placeholder.index("beschrijving:")] + "beschrijvi
 case("placeholder left in", "placeholder.yaml", _placeholder, line_of(_placeholder, "beschrijving:"), "beschrijving", ["nog niet ingevuld", "'...'"])
 _role = variant("placeholder-role", {"voert_uit: [politie, veilig-thuis, gemeente]": 'voert_uit: ["..."]'})
 case("placeholder role", "placeholder-role.yaml", _role, line_of(_role, "voert_uit:"), "rollen.voert_uit[0]", ["nog niet ingevuld"])
+case("deep nesting", "deep.yaml", "id: deep\nnaam: " + "[" * 500 + "]" * 500 + "\n", 1, "(bestand)", ["te diep genest"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
 
 
