@@ -60,7 +60,7 @@ def read_text(path: Path, display: str) -> str:
         raise _fail(display, line, column, f"geen geldige UTF-8-tekst (byte 0x{raw[error.start]:02x}); sla het bestand op als UTF-8") from None
 
 
-class _DuplicateKey(yaml.MarkedYAMLError):
+class _LocatedProblem(yaml.MarkedYAMLError):
     """A located problem of our own, with a Dutch message."""
 
 
@@ -71,13 +71,21 @@ class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
         seen: set[Any] = set()
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `? {a: b}`: never a field name
-                raise _DuplicateKey(problem="een veldnaam moet gewone tekst zijn, geen lijst of groep", problem_mark=key_node.start_mark)
+                raise _LocatedProblem(problem="een veldnaam moet gewone tekst zijn, geen lijst of groep", problem_mark=key_node.start_mark)
             if key_node.value in seen:
-                raise _DuplicateKey(problem=f"het veld {key_node.value!r} staat twee keer in dezelfde groep", problem_mark=key_node.start_mark)
+                raise _LocatedProblem(problem=f"het veld {key_node.value!r} staat twee keer in dezelfde groep", problem_mark=key_node.start_mark)
             seen.add(key_node.value)
         return super().construct_mapping(node, deep)
 
 
+def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # Python refuses to convert numbers of thousands of digits
+        raise _LocatedProblem(problem="dit getal is te lang; zet een lange reeks cijfers tussen aanhalingstekens", problem_mark=node.start_mark) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 # Dates stay text here: the models parse them, so an impossible date such as 2024-02-30 becomes a located
 # field error instead of an exception in the YAML library.
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
@@ -116,7 +124,7 @@ def load_yaml(path: Path, display: str) -> tuple[str, Any]:
         if _depth(data) > MAX_DEPTH:
             raise _fail(display, 1, 1, f"lijsten en groepen zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
         return text, data
-    except _DuplicateKey as error:
+    except _LocatedProblem as error:
         mark = error.problem_mark
         raise _fail(display, mark.line + 1, mark.column + 1, str(error.problem)) from None
     except yaml.MarkedYAMLError as error:

@@ -53,7 +53,10 @@ def nearest(value: Any, allowed: list[str]) -> str | None:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of thousands of digits (written in hexadecimal in the file)
+        return "(een heel lang getal)"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

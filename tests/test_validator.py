@@ -93,6 +93,8 @@ case("placeholder left in", "placeholder.yaml", _placeholder, line_of(_placehold
 _role = variant("placeholder-role", {"voert_uit: [politie, veilig-thuis, gemeente]": 'voert_uit: ["..."]'})
 case("placeholder role", "placeholder-role.yaml", _role, line_of(_role, "voert_uit:"), "rollen.voert_uit[0]", ["nog niet ingevuld"])
 case("deep nesting", "deep.yaml", "id: deep\nnaam: " + "[" * 500 + "]" * 500 + "\n", 1, "(bestand)", ["te diep genest"])
+case("very long number", "long-number.yaml", "id: long-number\nnaam: " + "1" * 5000 + "\n", 2, "(bestand)", ["getal is te lang"])
+case("very long hexadecimal number", "long-hex.yaml", "id: long-hex\nnaam: 0x" + "f" * 5000 + "\n", 2, "naam", ["moet tekst zijn", "heel lang getal"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
 
 
