@@ -26,12 +26,16 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
 BWB_PATTERN = r"^BWBR\d{7}$"
 ARTICLE_PATTERN = r"^\d+([.:]\d+)*[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$"
+PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
+EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$"
 # What each pattern means, for the validator's messages.
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
     URL_PATTERN: "een volledig webadres dat begint met https:// of http://",
     BWB_PATTERN: "een BWB-code zoals 'BWBR0001854'",
     ARTICLE_PATTERN: "een artikelnummer zoals '38v', '1:255', '4.1.1' of '14c lid 2'",
+    PHONE_PATTERN: "een telefoonnummer van 6 tot 20 tekens: cijfers, spaties, haakjes, streepjes en eventueel een + vooraan, zoals '088 123 45 67'",
+    EMAIL_PATTERN: "een e-mailadres zoals 'naam@example.org'",
 }
 VOCABULARY_KEY = "x-vocabulaire"
 
@@ -40,6 +44,9 @@ def _vocabulary_checker(name: str):
     def check(value: str, info: ValidationInfo) -> str:
         vocabularies = (info.context or {}).get("vocabularies")
         if vocabularies is None:  # validating the shape only, e.g. in the schema test
+            return value
+        if name in vocabularies.unreadable:  # its file is broken: that one error is reported, not every use
+            info.context.setdefault("unchecked", set()).add(name)
             return value
         allowed = vocabularies.ids(name)
         if value not in allowed:
@@ -170,6 +177,11 @@ class Intervention(Model):
     """One intervention or measure of the palette: one YAML file, named `<id>.yaml`."""
 
     id: Slug = Field(description="Vaste sleutel: ook de bestandsnaam en het webadres. Wijzig hem niet meer na publicatie.")
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        alias="vorige_ids",
+        description="Ids die deze interventie eerder had. Het oude webadres blijft werken: het stuurt door naar de nieuwe pagina.",
+    )
     name: Text = Field(alias="naam", max_length=120, description="De naam zoals professionals hem kennen.")
     abbreviations: list[Text] = Field(default_factory=list, alias="afkortingen", description="Afkortingen, zoals THV of OTS.")
     aliases: list[Text] = Field(default_factory=list, alias="ook_bekend_als", description="Andere namen die professionals echt gebruiken.")
@@ -252,8 +264,8 @@ class Availability(StrEnum):
 class Contact(Model):
     name: Text = Field(alias="naam", description="Naam van de contactpersoon of het team.")
     organisation: str | None = Field(default=None, alias="organisatie", description="Organisatie.")
-    phone: str | None = Field(default=None, alias="telefoon", pattern=r"^\+?[0-9 ()-]{6,20}$", description="Telefoonnummer, zoals 088 123 45 67.")
-    email: str | None = Field(default=None, alias="e-mail", pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", description="E-mailadres.")
+    phone: str | None = Field(default=None, alias="telefoon", pattern=PHONE_PATTERN, description="Telefoonnummer, zoals 088 123 45 67.")
+    email: str | None = Field(default=None, alias="e-mail", pattern=EMAIL_PATTERN, description="E-mailadres.")
     website: HttpUrl | None = Field(default=None, description="Webadres.")
 
 

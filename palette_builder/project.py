@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -86,7 +87,8 @@ class Project:
         if report_problems(palette):
             return 1
         regions = len(self.region_folders())
-        print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} regio('s))" if regions else "") + ", geen problemen.")
+        with_regions = f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else ""
+        print(f"OK: {len(palette.entries)} interventies{with_regions}, geen problemen.")
         print(review_summary(palette))
         return 1 if report_due(palette, self.root, strict) and strict else 0
 
@@ -175,14 +177,31 @@ class Project:
         if self._missing_region():
             return 1
         palette = self.load()
-        if not palette.vocabularies.terms.get("fasen"):
-            report_problems(palette)
+        # The schema lists every vocabulary's values: from a broken vocabulary it would allow nothing.
+        broken = [problem for problem in palette.problems if "/vocabulaires/" in f"/{problem.path}"]
+        if broken or palette.vocabularies.unreadable:
+            report_problems(Palette(palette.vocabularies, problems=broken))
+            print("Het schema is niet geschreven: los eerst de problemen in de vocabulaires op.", file=sys.stderr)
             return 1
         target = self.schema_file()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(schema_text(palette.vocabularies), encoding="utf-8")
-        print(f"Geschreven: {target.relative_to(self.root)}")
+        temporary = target.with_name(f".{target.name}.nieuw")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(schema_text(palette.vocabularies), encoding="utf-8")
+            temporary.replace(target)  # all or nothing: a failed write keeps the previous schema
+        except OSError as error:
+            print(f"Het schema kon niet worden geschreven naar {self._shown(target)}: {error.strerror or error}.", file=sys.stderr)
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            return 1
+        print(f"Geschreven: {self._shown(target)}")
         return 0
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     def new_entry(self, entry_id: str) -> int:
         """Create a new entry file from the template, with the schema reference in place."""
@@ -208,7 +227,7 @@ class Project:
         target = folder / f"{entry_id}.yaml"
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(render_new_entry(entry_id, schema, self.region, dt.date.today()), encoding="utf-8")
-        print(f"Gemaakt: {target.relative_to(self.root)}. Vul de velden in en controleer met: python build_palette.py check")
+        print(f'Gemaakt: {self._shown(target)}. Vervang elke "..." door de echte waarde en controleer met: python build_palette.py check')
         return 0
 
     def _create_region_folder(self) -> bool:
@@ -275,6 +294,6 @@ def report_problems(palette: Palette) -> bool:
     for problem in palette.problems:
         print(problem, file=sys.stderr)
     if palette.problems:
-        files = len({p.path for p in palette.problems})
-        print(f"{len(palette.problems)} probleem/problemen in {files} bestand(en).", file=sys.stderr)
+        count, files = len(palette.problems), len({p.path for p in palette.problems})
+        print(f"{count} {'probleem' if count == 1 else 'problemen'} in {files} {'bestand' if files == 1 else 'bestanden'}.", file=sys.stderr)
     return bool(palette.problems)

@@ -235,6 +235,16 @@ class Renderer:
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         pages.update(self._open_data())
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
+        pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
+        return pages
+
+    def redirects(self, moves: dict[str, str]) -> dict[str, str]:
+        """A static page at each old address (folder) that sends the visitor to the new one."""
+        pages = {}
+        for old, new in moves.items():
+            target = relative(f"{old}/index.md", f"{new}.md")
+            title = self.by_id[new.rsplit("/", 1)[-1]].name if new.startswith("interventies/") else new
+            pages[f"{old}/index.html"] = self.env.get_template("doorverwijzing.html.j2").render(target=target, title=title)
         return pages
 
     def _entry_pages(self) -> list[tuple[str, str]]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ class Palette:
     # When entries are due for review again, and the day that counts as today for it.
     review: ReviewSettings = field(default_factory=ReviewSettings)
     today: dt.date = field(default_factory=dt.date.today)
+    # former id -> the id of the entry that had it (its old address sends visitors on)
+    former_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def interventions(self) -> list[Intervention]:
@@ -54,7 +57,10 @@ def nearest(value: Any, allowed: list[str]) -> str | None:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of thousands of digits (written in hexadecimal in the file)
+        return "(een heel lang getal)"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -82,7 +88,16 @@ def _fields_of(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [f.alias or name for name, f in current.model_fields.items()]
 
 
-def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+def _count(number: Any, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def vocabulary_file(name: str, region: str | None) -> str:
+    """The file an editor changes to add a value: the region's own when working in a region."""
+    return f"palette/regio/{region}/vocabulaires/{name}.yaml" if region else f"palette/vocabulaires/{name}.yaml"
+
+
+def describe(error: dict[str, Any], model: type[BaseModel], region: str | None = None) -> str:
     """A Dutch message for one pydantic error: what was found and what is allowed."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = f" (gevonden: {_short(value)})"
@@ -92,36 +107,55 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         allowed = _fields_of(model, tuple(error["loc"]))
         return f"onbekend veld; {_allowed_text(allowed, error['loc'][-1])}"
     if kind == "vocabulary":
-        return f"onbekende waarde {_short(value)}; {_allowed_text(ctx['allowed'], value)} (vocabulaire palette/vocabulaires/{ctx['vocabulary']}.yaml)"
+        # The whole list, and the file to change: a region adds values in its own file.
+        allowed, hint = ctx["allowed"], nearest(value, ctx["allowed"])
+        suggestion = f"; bedoel je {hint!r}?" if hint else ""
+        target = vocabulary_file(ctx["vocabulary"], region)
+        return f"onbekende waarde {_short(value)}{suggestion}; toegestaan: {', '.join(allowed) or '(nog geen waarden)'}; een nieuwe waarde zet u in {target}"
     if kind == "enum":
         allowed = [part.strip(" '") for part in ctx.get("expected", "").replace(" or ", ",").split(",") if part.strip()]
         return f"ongeldige waarde {_short(value)}; {_allowed_text(allowed, value)}"
     if kind == "string_pattern_mismatch":
-        return f"verwacht {PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'tekst in de vorm ' + str(ctx.get('pattern')))}{found}"
-    if kind == "string_type":
+        return f"verwacht {PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'tekst in een andere vorm')}{found}"
+    if kind in {"string_type", "string_sub_type"}:
         hint = "; zet getallen tussen aanhalingstekens" if isinstance(value, (int, float)) else ""
         return f"moet tekst zijn{found}{hint}"
-    if kind == "list_type":
+    if kind == "string_unicode":
+        return f"moet gewone tekst zijn{found}"
+    if kind in {"list_type", "iterable_type"}:
         return f"moet een lijst zijn, bijvoorbeeld [a, b] of regels die met '- ' beginnen{found}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"moet een groep velden zijn (sleutel: waarde){found}"
+    if kind == "invalid_key":
+        return f"een veldnaam moet tekst zijn{found}"
     if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return f"die datum bestaat niet{found}; schrijf een bestaande datum in de vorm JJJJ-MM-DD"
         return f"moet een datum zijn in de vorm JJJJ-MM-DD{found}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
+    if kind.startswith("int_"):
         return f"moet een heel getal zijn{found}"
+    if kind.startswith("float_") or kind.startswith("decimal_"):
+        return f"moet een getal zijn{found}"
+    if kind.startswith("bool_"):
+        return f"moet ja (true) of nee (false) zijn{found}"
     if kind == "too_short":
-        return f"moet minstens {ctx.get('min_length')} waarde(n) bevatten"
+        return f"moet minstens {_count(ctx.get('min_length'), 'waarde', 'waarden')} bevatten"
+    if kind == "too_long":
+        return f"mag hoogstens {_count(ctx.get('max_length'), 'waarde', 'waarden')} bevatten"
     if kind == "string_too_short":
-        return "mag niet leeg zijn"
-    if kind in {"string_too_long", "too_long"}:
-        return f"is te lang: hoogstens {ctx.get('max_length')} tekens"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        bound = ctx.get("ge", ctx.get("le"))
-        word = "minstens" if kind == "greater_than_equal" else "hoogstens"
+        minimum = ctx.get("min_length", 1)
+        return "mag niet leeg zijn" if minimum == 1 else f"moet minstens {minimum} tekens lang zijn{found}"
+    if kind == "string_too_long":
+        return f"is te lang: hoogstens {_count(ctx.get('max_length'), 'teken', 'tekens')}"
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
         return f"moet {word} {bound} zijn{found}"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+        return str(ctx.get("error", "ongeldige waarde")).removeprefix("Value error, ")
+    if "url" not in error:  # our own errors (PydanticCustomError) carry a Dutch message; pydantic's own link to its docs
+        return error["msg"]
+    return f"ongeldige waarde{found}; zie de pagina 'Formaat van de gegevens' voor wat hier mag"
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
@@ -131,12 +165,12 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return name or "(bestand)"
 
 
-def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
+def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel], region: str | None = None) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
         line, column = locate(text, loc)
-        problems.append(Problem(display, line, column, field_name(loc), describe(item, model)))
+        problems.append(Problem(display, line, column, field_name(loc), describe(item, model, region)))
     return problems
 
 
@@ -152,20 +186,29 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
     vocabularies, problems = Vocabularies(), []
     for name, term_model in VOCABULARY_MODELS.items():
         terms: dict[str, Term] = {}
-        for folder in folders:
+        for number, folder in enumerate(folders):
             path = folder / f"{name}.yaml"
-            if not path.exists():
-                continue
             display = _display(path, root)
+            if not path.exists():
+                if number == 0:  # a national vocabulary; a region adds only the ones it needs
+                    problems.append(Problem(display, 1, 1, "(bestand)", f"de vocabulaire {name!r} ontbreekt; zet het bestand terug"))
+                    vocabularies.unreadable.setdefault(name, display)
+                continue
             try:
                 text, data = load_yaml(path, display)
             except YamlFileError as error:
                 problems.append(error.problem)
+                vocabularies.unreadable.setdefault(name, display)
+                continue
+            if number == 0 and not data:
+                problems.append(Problem(display, 1, 1, "(bestand)", f"de vocabulaire {name!r} is leeg; elke waarde begint met '- id: ...'"))
+                vocabularies.unreadable.setdefault(name, display)
                 continue
             try:
                 loaded = TypeAdapter(list[term_model]).validate_python(data if data is not None else [])
             except ValidationError as error:
                 problems.extend(_model_errors(text, display, error, term_model))
+                vocabularies.unreadable.setdefault(name, display)
                 continue
             for index, term in enumerate(loaded):
                 if term.id in terms:
@@ -230,8 +273,16 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
         for path in yaml_files(folder / "aanvullingen"):
             loader.load_supplement(path, region)
 
-    _check_references(palette, loader.texts)
-    palette.problems.sort()
+    _check_former_ids(palette, loader)
+    _check_references(palette, loader.texts, loader.failed)
+    # Root causes first: a broken vocabulary explains problems in entries, so it leads, followed by how
+    # many files it left unchecked.
+    first = set(vocabularies.unreadable.values())
+    palette.problems.sort(key=lambda problem: (problem.path not in first, problem))
+    for followup in loader.unchecked_problems():
+        places = [index for index, problem in enumerate(palette.problems) if problem.path == followup.path]
+        cause = palette.problems[places[0]]
+        palette.problems.insert(places[-1] + 1, replace(followup, line=cause.line, column=cause.column))
     return palette
 
 
@@ -259,6 +310,12 @@ def _check_region_folder(palette: Palette, region: str, folder: Path, root: Path
         if child.name not in REGION_PARTS and not child.name.startswith("."):
             allowed = ", ".join(sorted(REGION_PARTS))
             palette.problems.append(Problem(_display(child, root), 1, 1, "(bestand)", f"hoort niet in een regiomap; toegestaan: {allowed}"))
+    # A misnamed vocabulary file would be silently ignored: its values would never reach the palette.
+    names = [f"{name}.yaml" for name in VOCABULARY_MODELS]
+    for child in yaml_files(folder / "vocabulaires"):
+        if child.name not in names:
+            message = f"onbekend vocabulairebestand; {_allowed_text(names, child.name)}"
+            palette.problems.append(Problem(_display(child, root), 1, 1, "(bestand)", message))
 
 
 class _EntryLoader:
@@ -268,31 +325,60 @@ class _EntryLoader:
         self.palette, self.root, self.today = palette, root, today
         self.texts: dict[str, str] = {}
         self.seen: dict[str, list[tuple[str, str | None]]] = {}  # id -> [(display, origin)]
+        self.failed: set[str] = set()  # ids (and file names) of entries that exist but could not be loaded
+        self.unchecked: dict[str, set[str]] = {}  # vocabulary -> files whose values could not be checked
 
     def _problem(self, display: str, loc: tuple[Any, ...], message: str) -> None:
         line, column = locate(self.texts[display], loc)
         self.palette.problems.append(Problem(display, line, column, field_name(loc), message))
 
-    def _read(self, path: Path, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[str, Any, Any] | None:
+    def _read(self, path: Path, model: type[BaseModel], context: dict[str, Any] | None = None, region: str | None = None) -> tuple[str, Any, Any] | None:
         """(display, data, valid model or None), with every problem recorded; None when nothing could be read."""
         display, text, data, problem = _parse_file(path, self.root)
         if problem is not None:
             self.palette.problems.append(problem)
             return None
         self.texts[display] = text
+        context = {**(context or {}), "unchecked": set()}
+        placeholders = list(_find(data, lambda value: isinstance(value, str) and value.strip() == PLACEHOLDER))
+        for loc in placeholders:
+            message = f"nog niet ingevuld: vervang {PLACEHOLDER!r} uit het sjabloon door de echte waarde"
+            self._problem(display, loc, message)
+        for loc in _duplicates(data):
+            self._problem(display, loc, f"{_short(_at(data, loc))} staat al eerder in deze lijst; noem elke waarde één keer")
         try:
-            return display, data, model.model_validate(data, context=context)
+            item = model.model_validate(data, context=context)
         except ValidationError as error:
-            self.palette.problems.extend(_model_errors(text, display, error, model))
+            # A placeholder explains the model's complaint about the same field; say it once.
+            errors = [e for e in _model_errors(text, display, error, model, region) if not any(_within(e.field, field_name(loc)) for loc in placeholders)]
+            self.palette.problems.extend(errors)
             return display, data, None
+        finally:
+            for name in context["unchecked"]:
+                self.unchecked.setdefault(name, set()).add(display)
+        return display, data, None if placeholders else item
+
+    def unchecked_problems(self) -> list[Problem]:
+        """Once per broken vocabulary, at its file: how many files it left unchecked."""
+        problems = []
+        for name, files in sorted(self.unchecked.items()):
+            display = self.palette.vocabularies.unreadable[name]
+            count = len(files)
+            noun = "bestand" if count == 1 else "bestanden"
+            message = f"daardoor zijn de waarden uit vocabulaire {name!r} in {count} {noun} niet gecontroleerd; los eerst dit bestand op"
+            problems.append(Problem(display, 1, 1, "(bestand)", message))
+        return problems
 
     def load(self, path: Path, origin: str | None) -> None:
-        read = self._read(path, Intervention, {"vocabularies": self.palette.vocabularies})
+        read = self._read(path, Intervention, {"vocabularies": self.palette.vocabularies}, region=origin)
         if read is None:
+            self.failed.add(path.stem)
             return
         display, data, item = read
         if item is None:
+            self.failed.add(path.stem)
             if isinstance(data.get("id"), str):
+                self.failed.add(data["id"])
                 self.seen.setdefault(data["id"], []).append((display, origin))
             return
         self.seen.setdefault(item.id, []).append((display, origin))
@@ -327,12 +413,14 @@ class _EntryLoader:
                 self._problem(display, ("id",), message)
 
     def load_supplement(self, path: Path, region: str) -> None:
-        read = self._read(path, RegionalSupplement)
+        read = self._read(path, RegionalSupplement, region=region)
         if read is None or read[2] is None:
             return
         display, _, supplement = read
         national = [entry_id for entry_id, entry in self.palette.entries.items() if entry.origin is None]
         target = supplement.intervention
+        if target in self.failed and target not in national:
+            return  # the entry exists but has its own problems; reported there
         if target not in national:
             suggestion = nearest(target, national)
             hint = f"; bedoel je {suggestion!r}?" if suggestion else ""
@@ -345,16 +433,84 @@ class _EntryLoader:
         self.palette.supplements.setdefault(target, []).append((region, supplement))
 
 
-def _check_references(palette: Palette, texts: dict[str, str]) -> None:
+def _check_former_ids(palette: Palette, loader: _EntryLoader) -> None:
+    """A former id keeps an old address working, so it may not be an id in use or another entry's former id."""
+    owners: dict[str, list[Entry]] = {}
+    for entry in palette.entries.values():
+        for former in dict.fromkeys(entry.intervention.former_ids):
+            owners.setdefault(former, []).append(entry)
+    for former, entries in owners.items():
+        for entry in entries:
+            loc = ("vorige_ids", entry.intervention.former_ids.index(former))
+            in_use = loader.seen.get(former, [])
+            if in_use:
+                message = f"{former!r} is nog de id van {in_use[0][0]}; een vorige id mag geen id zijn die in gebruik is"
+            elif len(entries) > 1:
+                others = ", ".join(other.display for other in entries if other is not entry)
+                message = f"{former!r} staat ook als vorige id in {others}; het oude webadres kan maar naar één pagina doorsturen"
+            else:
+                palette.former_ids[former] = entry.intervention.id
+                continue
+            line, column = locate(loader.texts[entry.display], loc)
+            palette.problems.append(Problem(entry.display, line, column, field_name(loc), message))
+
+
+PLACEHOLDER = "..."  # what the template of a new entry leaves in every field still to fill in
+
+
+def _find(data: Any, test: Any, loc: tuple[Any, ...] = ()) -> Any:
+    """Every location in plain YAML data whose value passes `test`."""
+    if test(data):
+        yield loc
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _find(value, test, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _find(value, test, (*loc, index))
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for step in loc:
+        data = data[step]
+    return data
+
+
+def _duplicates(data: Any) -> list[tuple[Any, ...]]:
+    """The location of every value that repeats an earlier one in the same list (it would count twice)."""
+    found = []
+    for loc in _find(data, lambda value: isinstance(value, list)):
+        seen: set[str] = set()
+        for index, value in enumerate(_at(data, loc)):
+            key = repr(value)
+            if key in seen:
+                found.append((*loc, index))
+            seen.add(key)
+    return found
+
+
+def _within(field: str, parent: str) -> bool:
+    return field == parent or field.startswith((parent + ".", parent + "["))
+
+
+def _check_references(palette: Palette, texts: dict[str, str], failed: set[str]) -> None:
     known = list(palette.entries)
     for entry in palette.entries.values():
         text = texts[entry.display]
+        reported: set[tuple[str, str]] = set()
         for alias, target in entry.intervention.all_relations():
+            if (alias, target) in reported:
+                continue  # a repeated target is reported as a duplicate, not again as missing
+            reported.add((alias, target))
             loc: tuple[Any, ...] = tuple(alias.split("."))
             if len(loc) > 1:
                 loc += (getattr(entry.intervention.relations, _attr(alias)).index(target),)
             if target == entry.intervention.id:
                 message = "een interventie kan niet naar zichzelf verwijzen"
+            elif target not in palette.entries and target in failed:
+                continue  # the target's file has its own problems; one message there is enough
+            elif target in palette.former_ids:
+                message = f"{target!r} heet nu {palette.former_ids[target]!r}; verwijs naar de nieuwe id"
             elif target not in palette.entries:
                 suggestion = nearest(target, known)
                 message = f"verwijst naar {target!r}, maar die interventie bestaat niet" + (f"; bedoel je {suggestion!r}?" if suggestion else "")

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import BWB_PATTERN
+from .models import BWB_PATTERN, SLUG_PATTERN
 
 
 class Term(BaseModel):
@@ -18,7 +18,7 @@ class Term(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Vaste sleutel, kleine letters en streepjes.")
+    id: str = Field(pattern=SLUG_PATTERN, description="Vaste sleutel, kleine letters en streepjes.")
     label: str = Field(min_length=1, description="Naam zoals de site die toont.")
     uitleg: str = Field(default="", description="Korte uitleg in gewone taal.")
 
@@ -64,6 +64,8 @@ class Vocabularies:
     """All vocabularies, each an ordered mapping id -> term."""
 
     terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+    # vocabulary name -> the file that could not be read; values of these vocabularies are not checked
+    unreadable: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Term]:
         return self.terms[name]

@@ -195,8 +195,8 @@ def test_site_search_finds_names_abbreviations_and_aliases(page, site_url: str, 
     assert result.is_visible()
 
 
-@pytest.mark.parametrize("path", ["/interventies/tijdelijk-huisverbod/", "/palet/", "/verkenner/?fase=acuut"])
-def test_print_shows_content_address_and_link_urls_without_navigation(page, site_url: str, path: str) -> None:
+@pytest.mark.parametrize("path", ["/interventies/tijdelijk-huisverbod/", "/palet/", "/verkenner/?fase=veiligheid-acuut"])
+def test_print_shows_content_address_and_link_urls_without_navigation(page, site_url: str, path: str, interventions) -> None:
     page.goto(site_url + path)
     page.emulate_media(media="print")
     for selector in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"]:
@@ -204,6 +204,10 @@ def test_print_shows_content_address_and_link_urls_without_navigation(page, site
             assert not page.locator(selector).first.is_visible(), selector
     if "verkenner" in path:
         assert not page.locator("[data-filters]").is_visible()
+        # The printed list is the filtered one, not the whole palette.
+        acute = expected_ids(interventions, fase=["veiligheid-acuut"])
+        assert 0 < len(acute) < len(interventions)
+        assert set(page.eval_on_selector_all(".pv-card", "cards => cards.filter(c => c.offsetParent !== null).map(c => c.id.replace('kaart-', ''))")) == acute
     footer = page.locator(".pv-print-only")
     assert footer.is_visible()
     assert site_url + path in footer.inner_text()

@@ -62,7 +62,7 @@ def test_csv_has_a_header_and_one_row_per_entry_and_opens_in_dutch_excel(built_s
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte order mark to read UTF-8"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header[:2] == ["id", "naam"] and "rollen.beslist" in header and "wettelijke_grondslag" in header
+    assert header[0] == "id" and "naam" in header and "rollen.beslist" in header and "wettelijke_grondslag" in header
     assert sorted(row[0] for row in body) == sorted(palette.entries)
     assert all(len(row) == len(header) for row in body)
     by_id = {row[0]: dict(zip(header, row, strict=True)) for row in body}

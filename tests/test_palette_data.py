@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
-from palette_builder.models import Kind
+from palette_builder.models import SLUG_PATTERN, Intervention, Kind
 from palette_builder.project import Project
 from palette_builder.schema import schema_text
 
@@ -55,12 +56,20 @@ def test_phases_match_the_source_exactly(palette) -> None:
             assert set(palette.entries[entry_id].intervention.phases) == {phase for phase, _ in placements}, entry_id
 
 
-def test_legal_measures_name_law_and_article_and_entries_have_sources(palette) -> None:
+def test_legal_measures_are_refused_without_law_and_article_and_entries_without_sources(palette) -> None:
+    """The rule holds for the real entries: removing the law or the sources makes each one invalid."""
+    context = {"vocabularies": palette.vocabularies}
+    legal = [entry for entry in palette.entries.values() if entry.intervention.kind is Kind.legal_measure]
+    assert legal
     for entry in palette.entries.values():
-        item = entry.intervention
-        assert item.sources and item.last_reviewed, item.id
-        if item.kind is Kind.legal_measure:
-            assert all(basis.law and basis.article for basis in item.legal_basis) and item.legal_basis, item.id
+        data = yaml.safe_load(entry.path.read_text(encoding="utf-8"))
+        Intervention.model_validate(data, context=context)
+        stripped = [("bronnen", [])]
+        if entry in legal:
+            stripped.append(("wettelijke_grondslag", []))
+        for key, empty in stripped:
+            with pytest.raises(ValidationError):
+                Intervention.model_validate({**data, key: empty}, context=context)
 
 
 def test_every_entry_file_points_editors_to_the_schema() -> None:
@@ -84,19 +93,18 @@ def test_schema_lists_vocabulary_values(palette) -> None:
 
 def test_checklist_ids_are_valid_file_names() -> None:
     for entry_id in expected_placements():
-        assert Path(f"{entry_id}.yaml").stem == entry_id and entry_id == entry_id.lower()
+        assert re.fullmatch(SLUG_PATTERN, entry_id), entry_id
+        assert (REPO / "palette" / "landelijk" / f"{entry_id}.yaml").is_file(), entry_id
 
 
-def test_every_source_name_of_a_legal_measure_is_findable_on_its_entry(palette) -> None:
-    """A professional who types the palette's own spelling (typos included) finds the legal measure."""
+def test_every_source_name_is_findable_on_its_entry(palette) -> None:
+    """A professional who types the palette's own spelling (typos included) finds the entry."""
     missing = []
     for domains in CHECKLIST.values():
         for names in domains.values():
             for source_name, ids in names.items():
                 for entry_id in ids:
                     item = palette.entries[entry_id].intervention
-                    if item.kind is not Kind.legal_measure:
-                        continue
                     known = {item.name, *item.abbreviations, *item.aliases, *item.source_spellings}
                     if source_name.casefold() not in {name.casefold() for name in known}:
                         missing.append(f"{entry_id}: {source_name!r}")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
+import json
+import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +20,7 @@ import yaml
 
 from build_palette import main
 from palette_builder.project import Project
+from palette_builder.render import GENERATED_DIRS
 
 from .conftest import REPO, copy_project
 
@@ -129,6 +136,24 @@ COLLISIONS = {
         "[0].id",
         ["bestaat al in vocabulaire 'partners'"],
     ),
+    "misnamed regional vocabulary file": (
+        "palette/regio/limburg/vocabulaires/partner.yaml",
+        "- id: wijkteam-limburg\n  label: Wijkteam Limburg\n",
+        "(bestand)",
+        ["onbekend vocabulairebestand", "bedoel je 'partners.yaml'"],
+    ),
+    "bad phone number and e-mail address in a supplement": (
+        "palette/regio/limburg/aanvullingen/aware.yaml",
+        "interventie: aware\ncontact:\n  - naam: Team\n    telefoon: bel ons\n    e-mail: team-at-example.org\nlaatst_gecontroleerd: 2026-01-01\n",
+        "contact[0].telefoon",
+        ["verwacht een telefoonnummer", "088 123 45 67", "'bel ons'"],
+    ),
+    "former id that is an id in use": (
+        "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml",
+        region_entry("voorbeeld-buurtaanpak", "vorige_ids: [aware]\n"),
+        "vorige_ids[0]",
+        ["'aware' is nog de id van palette/landelijk/aware.yaml"],
+    ),
     "entry claiming another region": (
         "palette/regio/limburg/interventies/voorbeeld-andere-regio.yaml",
         region_entry("voorbeeld-andere-regio", "regios: [noord-holland]\n"),
@@ -191,10 +216,16 @@ def test_new_entry_for_a_region_starts_from_the_template(tmp_path: Path, capsys:
     assert created.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../interventie.schema.json"
     schema = yaml.safe_load((root / "palette" / "regio" / "limburg" / "interventie.schema.json").read_text(encoding="utf-8"))
     assert "voorbeeldteam-zuid" in str(schema["$defs"]["Roles"])
-    # Until it is filled in, check names what is missing, in the new file.
+    # The new file does not claim a review that has not happened.
+    data = yaml.safe_load(created.read_text(encoding="utf-8"))
+    assert data["status"] == "concept" and data["laatst_gecontroleerd"] != dt.date.today()
+    # Until it is filled in, check names every field that still holds the template's placeholder.
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 1
-    assert "palette/regio/limburg/interventies/voorbeeld-nieuw.yaml:5:1: naam: mag niet leeg zijn" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    for field in ("naam", "beschrijving", "rollen.voert_uit[0]", "laatst_gecontroleerd", "bronnen[0].url"):
+        assert re.search(rf"voorbeeld-nieuw\.yaml:\d+:\d+: {re.escape(field)}: nog niet ingevuld", err), (field, err)
+    assert "onbekende waarde" not in err and "verwacht" not in err  # the placeholder is the one message per field
     assert main(["--root", str(root), "--regio", "limburg", "new", "tijdelijk-huisverbod"]) == 1
 
 
@@ -236,25 +267,151 @@ def test_upstream_update_merges_without_conflict_and_needs_no_regional_edit(tmp_
     assert "tien dagen de woning" in (fork / "site" / "interventies" / "tijdelijk-huisverbod" / "index.html").read_text(encoding="utf-8")
 
 
-def test_fork_guide_commands_work_when_followed_literally(tmp_path: Path) -> None:
-    """Every `python build_palette.py ...` line of the fork guide, run in order in a fresh copy."""
-    guide = (REPO / "docs" / "regio" / "index.md").read_text(encoding="utf-8")
-    commands = re.findall(r"^(python build_palette\.py .+)$", guide, flags=re.MULTILINE)
-    assert any(" new " in c for c in commands) and any(c.endswith(" build") for c in commands)
-    root = copy_project(tmp_path)
-    for command in commands:
-        args = command.split()[2:]
-        result = subprocess.run([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), *args], capture_output=True, text=True, check=False)
-        if " new " in f" {command} ":
-            assert result.returncode == 0, result.stderr
-            # The guide tells the editor to fill in the new file; do what an editor would.
-            created = next((root / "palette" / "regio").rglob(f"{args[-1]}.yaml"))
-            created.write_text(
-                region_entry(args[-1]).replace("onderdeel_van: sociaal-wijkteam\n", "").replace("voert_uit: [voorbeeldteam-zuid]", "voert_uit: [gemeente]"),
-                encoding="utf-8",
-            )
+GUIDE = REPO / "docs" / "regio" / "index.md"
+WORKFLOW = REPO / "docs" / "regio" / "regio-site.yml"
+
+
+def guide_blocks(text: str) -> list[tuple[str, str, str]]:
+    """(language, content, the prose before it) of every fenced code block of the guide, in order."""
+    blocks, previous_end = [], 0
+    for match in re.finditer(r"^```(\w+)\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL):
+        blocks.append((match.group(1), match.group(2), text[previous_end : match.start()]))
+        previous_end = match.end()
+    return blocks
+
+
+def national_repository(target: Path) -> Path:
+    """The national repository as a fork starts from: the project's files, committed on main."""
+    generated = [f"docs/{name}" for name in GENERATED_DIRS]
+    shutil.copytree(
+        REPO,
+        target,
+        ignore=lambda folder, names: [
+            name
+            for name in names
+            if (name in {".git", ".venv", "site", "__pycache__", ".pytest_cache", ".ruff_cache", "regio"} and not folder.endswith("docs"))
+            or name.endswith(".egg-info")
+            or name.startswith((".site.", "site."))
+            or Path(folder, name).relative_to(REPO).as_posix() in generated
+        ],
+    )
+    assert git(target, "init", "-q", "-b", "main").returncode == 0
+    git(target, "add", "-A")
+    assert git(target, "commit", "-qm", "Landelijk palet").returncode == 0
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def preview_serves(command: str, cwd: Path, env: dict[str, str], path: str) -> None:
+    """Start the guide's local preview, wait until it serves the region's page, then stop it."""
+    port = free_port()
+    args = [*command.split()[1:], "--dev-addr", f"127.0.0.1:{port}"]
+    process = subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError(f"{command} served nothing at {path}")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_fork_guide_followed_literally_reaches_a_published_region_site(tmp_path: Path) -> None:
+    """Every code block of the guide in order, git included, from a fresh fork to the workflow's build.
+
+    The hosting platform's fork is a bare clone of the national repository; the test's own virtual
+    environment stands in for the one the guide creates (no package download in a test).
+    """
+    upstream = national_repository(tmp_path / "landelijk")
+    fork = tmp_path / "fork.git"
+    assert git(tmp_path, "clone", "-q", "--bare", str(upstream), str(fork)).returncode == 0
+    (tmp_path / "home").mkdir()
+    (tmp_path / "bin").mkdir()
+    shim = tmp_path / "bin" / "python"  # `python` after activating the virtual environment
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", "GIT_CONFIG_NOSYSTEM": "1"}
+    env.pop("SITE_URL", None)
+    filled_in = {
+        "<uw naam>": "Regio Limburg",
+        "<uw e-mailadres>": "regio@example.org",
+        "<adres-van-uw-fork>": str(fork),
+        "<adres-van-de-landelijke-repository>": str(upstream),
+    }
+    cwd = tmp_path / "werkplek"
+    cwd.mkdir()
+    where = tmp_path / "pwd"
+    partner = None
+    ran: list[str] = []
+
+    for language, content, prose in guide_blocks(GUIDE.read_text(encoding="utf-8")):
+        if language == "yaml":  # the editor writes the example into the file the text names
+            relative = re.findall(r"`(palette/regio/[^`]+\.yaml)`", prose)[-1]
+            write(cwd, relative, content)
+            if relative.endswith("vocabulaires/partners.yaml"):
+                partner = yaml.safe_load(content)[0]["id"]
             continue
-        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+        if language != "sh":
+            continue
+        if "git fetch upstream" in content:  # meanwhile the national palette moves on
+            entry = upstream / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml"
+            entry.write_text(entry.read_text(encoding="utf-8").replace("tien dagen in de woning", "tien dagen de woning"), encoding="utf-8")
+            partners = upstream / "palette" / "vocabulaires" / "partners.yaml"
+            partners.write_text(partners.read_text(encoding="utf-8") + "- id: nieuwe-partner\n  label: Nieuwe partner\n", encoding="utf-8")
+            git(upstream, "commit", "-qam", "Landelijke update")
+        lines = []
+        for line in content.splitlines():
+            for placeholder, value in filled_in.items():
+                line = line.replace(placeholder, value)
+            assert not re.search(r"<[a-z-]+>", line), f"the guide has a placeholder the test does not fill in: {line}"
+            if line.startswith(("python3 -m venv", ". .venv/bin/activate")):
+                continue
+            if line.endswith(" serve"):
+                preview_serves(line, cwd, env, "/interventies/buurtaanpak-limburg/")
+                ran.append(line)
+                continue
+            lines.append(line)
+        script = "set -e\n" + "\n".join(lines) + f"\npwd > {where}\n"
+        result = subprocess.run(["bash", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, f"{content}\n{result.stdout}\n{result.stderr}"
+        ran.extend(lines)
+        cwd = Path(where.read_text(encoding="utf-8").strip())
+        created = re.search(r" new (\S+)$", content.strip())
+        if created:  # the editor fills in every field of the new file, with the partner from the guide
+            assert partner, "the guide adds a partner before the first own offer"
+            path = next((cwd / "palette" / "regio").rglob(f"{created.group(1)}.yaml"))
+            path.write_text(region_entry(created.group(1)).replace("voorbeeldteam-zuid", partner), encoding="utf-8")
+
+    assert any(" serve" in line for line in ran) and any("git push" in line for line in ran) and any("git merge" in line for line in ran)
+    # What the workflow runs after the push, from the workflow file itself (the installation is done).
+    workflow = yaml.safe_load((cwd / ".github" / "workflows" / "regio-site.yml").read_text(encoding="utf-8"))
+    steps = [step["run"] for step in workflow["jobs"]["controleer-en-bouw"]["steps"] if "run" in step and "pip install" not in step["run"]]
+    assert any("build" in run for run in steps)
+    for run in steps:
+        published = {**env, **workflow["env"], "SITE_URL": "https://regio.example/palet/"}
+        result = subprocess.run(["bash", "-c", run], cwd=cwd, env=published, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, f"{run}\n{result.stdout}\n{result.stderr}"
+    site = cwd / "site"
+    assert "Regionaal aanbod: Limburg" in html(site, "interventies/buurtaanpak-limburg")
+    assert "Wijkteam Voorbeeldstad" in html(site, "interventies/buurtaanpak-limburg")
+    assert "Niet beschikbaar in Limburg:" in html(site, "interventies/aware")
+    assert "tien dagen de woning" in html(site, "interventies/tijdelijk-huisverbod")  # the national update arrived
+    pushed = git(fork, "log", "--format=%s", "main").stdout
+    assert "Regio limburg" in pushed and "Landelijke update" in pushed
+    assert git(fork, "cat-file", "-e", "main:.github/workflows/regio-site.yml").returncode == 0
+    assert git(fork, "cat-file", "-e", "main:palette/regio/limburg/interventie.schema.json").returncode == 0
 
 
 def test_fork_workflow_template_validates_and_publishes() -> None:
@@ -262,4 +419,79 @@ def test_fork_workflow_template_validates_and_publishes() -> None:
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert any("build_palette.py check" in run for run in steps)
     assert any("--regio" in run and " build" in run for run in steps)
-    assert workflow[True]["pull_request"] is None or "pull_request" in str(workflow[True])  # 'on' parses as True in YAML 1.1
+    comments = [line.split("#", 1)[1] for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "#" in line]
+    assert comments and not [c for c in comments if re.search(r"\b(the|your|every|copy|and|for)\b", c)], comments  # Dutch for the editors
+    assert ".github/workflows/regio-site.yml" in comments[0] + comments[1]
+    triggers = workflow[True]  # 'on' parses as True in YAML 1.1
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+
+
+def test_unknown_value_in_a_regional_entry_names_the_regions_file_and_every_allowed_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    entry = root / "palette" / "regio" / "limburg" / "interventies" / "voorbeeld-buurtaanpak.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("voert_uit: [voorbeeldteam-zuid]", "voert_uit: [voorbeeldteam-zui]"), encoding="utf-8")
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if ": rollen.voert_uit[0]: " in line)
+    assert "bedoel je 'voorbeeldteam-zuid'?" in line
+    assert line.endswith("een nieuwe waarde zet u in palette/regio/limburg/vocabulaires/partners.yaml"), line
+    national = yaml.safe_load((REPO / "palette" / "vocabulaires" / "partners.yaml").read_text(encoding="utf-8"))
+    assert all(term["id"] in line for term in national), line  # not cut off after twelve
+    assert "(en " not in line and "palette/vocabulaires/partners.yaml" not in line
+
+
+def test_bad_e_mail_address_gets_a_readable_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    supplement = "interventie: aware\ncontact:\n  - naam: Team\n    e-mail: team-at-example.org\nlaatst_gecontroleerd: 2026-01-01\n"
+    write(root, "palette/regio/limburg/aanvullingen/aware.yaml", supplement)
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    err = capsys.readouterr().err
+    expected = "aanvullingen/aware.yaml:4:5: contact[0].e-mail: verwacht een e-mailadres zoals 'naam@example.org' (gevonden: 'team-at-example.org')"
+    assert expected in err, err
+    assert "[^@" not in err
+
+
+def line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_former_id_used_by_two_entries_is_an_error_in_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    national = root / "palette" / "landelijk" / "aware.yaml"
+    national.write_text(national.read_text(encoding="utf-8") + "vorige_ids: [oude-aanpak]\n", encoding="utf-8")
+    write(root, "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml", region_entry("voorbeeld-buurtaanpak", "vorige_ids: [oude-aanpak]\n"))
+
+    assert main(["--root", str(root), "check"]) == 1
+
+    err = capsys.readouterr().err
+    regional = "palette/regio/limburg/interventies/voorbeeld-buurtaanpak.yaml"
+    for relative, other in (("palette/landelijk/aware.yaml", regional), (regional, "palette/landelijk/aware.yaml")):
+        expected = f"{relative}:{line_count(root / relative)}:14: vorige_ids[0]: 'oude-aanpak' staat ook als vorige id in {other}"
+        assert any(line.startswith(expected) for line in err.splitlines()), err
+
+
+def test_former_id_keeps_the_old_address_working(tmp_path: Path, page) -> None:
+    from .conftest import serve
+
+    root = copy_project(tmp_path)
+    entry = root / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "vorige_ids: [huisverbod-oud]\n", encoding="utf-8")
+    assert Project(root).check() == 0
+    assert Project(root).build() == 0
+
+    old = (root / "site" / "interventies" / "huisverbod-oud" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../tijdelijk-huisverbod/">' in old
+    assert '<link rel="canonical" href="../tijdelijk-huisverbod/">' in old and '<meta name="robots" content="noindex">' in old
+    assert '<a href="../tijdelijk-huisverbod/">Tijdelijk huisverbod</a>' in old and "Deze pagina is verhuisd" in old
+    search_index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in search_index["docs"] if doc["location"].startswith("interventies/huisverbod-oud")]
+    assert not (root / "docs" / "interventies" / "huisverbod-oud.md").exists()
+    # In a real browser the old address ends on the entry's page.
+    for url in serve(root / "site"):
+        page.goto(f"{url}/interventies/huisverbod-oud/")
+        page.wait_for_url(f"{url}/interventies/tijdelijk-huisverbod/")
+        assert page.locator("h1").first.inner_text().startswith("Tijdelijk huisverbod")

@@ -79,12 +79,14 @@ def test_legal_basis_links_to_the_law(built_site: Path) -> None:
     assert "Artikel 38v Sr" in html
 
 
-def test_generation_writes_only_changed_files(palette) -> None:
+def test_generation_writes_only_changed_files(palette, tmp_path: Path) -> None:
     from palette_builder.render import Renderer, write_pages
 
+    docs = copy_project(tmp_path) / "docs"
     pages = Renderer(palette).pages()
-    write_pages(pages, REPO / "docs")
-    again = write_pages(pages, REPO / "docs")
+    first = write_pages(pages, docs)
+    assert first.written == len(pages)
+    again = write_pages(pages, docs)
     assert (again.written, again.removed) == (0, 0)
     assert again.unchanged == len(pages)
 

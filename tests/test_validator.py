@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,19 @@ _bomb = "id: bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a,
 case("alias bomb", "bomb.yaml", _bomb, 2, "(bestand)", ["ankers en aliassen"])
 case("duplicate key", "duplicate-key.yaml", variant("duplicate-key") + "naam: Nog een naam\n", len(VALID.splitlines()) + 1, "(bestand)", ["twee keer", "naam"])
 case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\n", 1, "(bestand)", ["te groot"])
+_impossible = variant("impossible-date", {"laatst_gecontroleerd: 2026-11-28": "laatst_gecontroleerd: 2024-02-30"})
+case("impossible date", "impossible-date.yaml", _impossible, line_of(_impossible, "2024-02-30"), "laatst_gecontroleerd", ["datum bestaat niet", "2024-02-30"])
+case("complex key", "complex-key.yaml", "id: complex-key\n? [a, b]\n: c\n", 2, "(bestand)", ["veldnaam", "gewone tekst"])
+_twice = variant("listed-twice", {"fasen: [veiligheid-acuut]": "fasen: [veiligheid-acuut, veiligheid-acuut]"})
+case("duplicate list value", "listed-twice.yaml", _twice, line_of(_twice, "fasen:"), "fasen[1]", ["'veiligheid-acuut'", "staat al eerder"])
+_placeholder = variant("placeholder")
+_placeholder = _placeholder[: _placeholder.index("beschrijving:")] + "beschrijving: |-\n  ...\n" + _placeholder[_placeholder.index("doel:") :]
+case("placeholder left in", "placeholder.yaml", _placeholder, line_of(_placeholder, "beschrijving:"), "beschrijving", ["nog niet ingevuld", "'...'"])
+_role = variant("placeholder-role", {"voert_uit: [politie, veilig-thuis, gemeente]": 'voert_uit: ["..."]'})
+case("placeholder role", "placeholder-role.yaml", _role, line_of(_role, "voert_uit:"), "rollen.voert_uit[0]", ["nog niet ingevuld"])
+case("deep nesting", "deep.yaml", "id: deep\nnaam: " + "[" * 500 + "]" * 500 + "\n", 1, "(bestand)", ["te diep genest"])
+case("very long number", "long-number.yaml", "id: long-number\nnaam: " + "1" * 5000 + "\n", 2, "(bestand)", ["getal is te lang"])
+case("very long hexadecimal number", "long-hex.yaml", "id: long-hex\nnaam: 0x" + "f" * 5000 + "\n", 2, "naam", ["moet tekst zijn", "heel lang getal"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
 _CHECK = "controles:\n  - wat: artikel 2 en 9\n    bron: {url}\n    datum: {date}\n"
 _HUISVERBOD_ART2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0024649&artikel=2"
@@ -171,7 +185,15 @@ def test_command_line_gives_no_traceback(project: Path) -> None:
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert re.search(r"\d+ probleem/problemen in \d+ bestand", result.stderr)
+    assert re.search(rf"\n\d+ problemen in {len(BROKEN)} bestanden\.\n$", result.stderr), result.stderr[-300:]
+
+
+@pytest.mark.parametrize(("files", "summary"), [(1, "1 probleem in 1 bestand."), (2, "2 problemen in 2 bestanden.")])
+def test_summary_is_proper_dutch(files: int, summary: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for number in range(files):
+        (project / "palette" / "landelijk" / f"leeg-{number}.yaml").write_text("", encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 1 and lines[-1] == summary, lines
 
 
 def test_broken_vocabulary_gives_located_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,3 +206,163 @@ def test_broken_vocabulary_gives_located_message(project: Path, capsys: pytest.C
     assert code == 1
     expected_line = line_of(text, "bwb: BWB123")
     assert any(re.match(rf"palette/vocabulaires/wetten\.yaml:{expected_line}:\d+: \[0\]\.bwb: verwacht een BWB-code", line) for line in lines), lines
+
+
+def test_broken_vocabulary_is_reported_first_and_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One syntax error in a vocabulary: that error leads, and the values that could not be checked are counted once."""
+    (project / "palette" / "landelijk" / "tweede.yaml").write_text(variant("tweede"), encoding="utf-8")
+    partners = project / "palette" / "vocabulaires" / "partners.yaml"
+    text = partners.read_text(encoding="utf-8").replace("- id: politie", "- id: [politie", 1)
+    partners.write_text(text, encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    assert re.match(r"palette/vocabulaires/partners\.yaml:\d+:\d+: \(bestand\): geen geldige YAML", lines[0]), lines
+    assert not [line for line in lines if "onbekende waarde" in line], lines
+    counted = [line for line in lines if "niet gecontroleerd" in line]
+    assert len(counted) == 1 and "'partners' in 2 bestanden" in counted[0], lines
+    assert lines[-1] == "2 problemen in 1 bestand."
+
+
+@pytest.mark.parametrize("broken", ["id: kapot\nnaam: [open lijst\n", "id: kapot\nnaam: Kapot\n"])
+def test_entry_that_fails_to_load_is_not_reported_again_where_it_is_referred_to(broken: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project / "palette" / "landelijk"
+    (folder / "kapot.yaml").write_text(broken, encoding="utf-8")
+    (folder / "verwijzer.yaml").write_text(variant("verwijzer", {"combineerbaar_met: []": "combineerbaar_met: [kapot]"}), encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1 and problems_for(lines, "kapot.yaml")
+    assert problems_for(lines, "verwijzer.yaml") == [], lines
+
+
+def test_schema_is_not_written_from_a_broken_vocabulary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project), "schema"]) == 0
+    schema = project / "palette" / "schema" / "interventie.schema.json"
+    good = schema.read_bytes()
+    partners = project / "palette" / "vocabulaires" / "partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("- id: politie", "- id: [politie", 1), encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["--root", str(project), "schema"]) == 1
+
+    err = capsys.readouterr().err
+    assert re.match(r"palette/vocabulaires/partners\.yaml:\d+:\d+: ", err) and "niet geschreven" in err, err
+    assert schema.read_bytes() == good
+
+
+def test_failed_schema_write_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "palette" / "schema" / "interventie.schema.json").mkdir(parents=True)  # a folder where the file goes
+
+    assert main(["--root", str(project), "schema"]) == 1
+
+    err = capsys.readouterr().err
+    assert "kon niet worden geschreven naar palette/schema/interventie.schema.json" in err and "Traceback" not in err, err
+
+
+def test_repeated_bad_relation_target_is_reported_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = variant("twice-missing", {"combineerbaar_met: []": "combineerbaar_met: [bestaat-niet, bestaat-niet]"})
+    (project / "palette" / "landelijk" / "twice-missing.yaml").write_text(text, encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    mine = problems_for(lines, "twice-missing.yaml")
+    assert code == 1
+    assert len([line for line in mine if "bestaat niet" in line]) == 1, mine
+    assert any(": relaties.combineerbaar_met[1]: 'bestaat-niet' staat al eerder" in line for line in mine), mine
+
+
+def test_every_pattern_in_the_models_has_a_message() -> None:
+    """A pattern without a message would show the editor a raw regular expression."""
+    from palette_builder.models import PATTERN_MESSAGES, Intervention, RegionalSupplement
+    from palette_builder.vocabularies import VOCABULARY_MODELS
+
+    def patterns(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+            return own + [p for value in node.values() for p in patterns(value)]
+        return [p for value in node for p in patterns(value)] if isinstance(node, list) else []
+
+    models = [Intervention, RegionalSupplement, *VOCABULARY_MODELS.values()]
+    found = {pattern for model in models for pattern in patterns(model.model_json_schema(by_alias=True))}
+    assert len(found) >= 6
+    assert sorted(found - set(PATTERN_MESSAGES)) == []
+
+
+ENGLISH = re.compile(r"\b(should|Input|input|valid|Field|required|Value error|Keys|must|allowed|expected)\b")
+BAD_VALUES: list[object] = [None, True, 1, 1.5, -1, 999, 20240230, "", "x", "x" * 300, "2024-02-30", [], [1], ["x", "x"], {}, {"a": 1}, {1: "a"}, {None: 1}]
+
+
+def test_every_reachable_pydantic_error_type_has_a_dutch_message() -> None:
+    """Put every kind of wrong value in every field (nested ones too) and read every message."""
+    import yaml as pyyaml
+
+    from palette_builder.models import Intervention, RegionalSupplement
+    from palette_builder.validate import describe
+    from palette_builder.vocabularies import VOCABULARY_MODELS
+
+    valid = pyyaml.safe_load(VALID)
+    supplement = {"interventie": "x", "contact": [{"naam": "a", "telefoon": "1", "e-mail": "a"}], "bronnen": [{"titel": "t", "url": "u"}]}
+    cases: list[tuple[type, object]] = [(Intervention, 1), (Intervention, {1: "a"}), (RegionalSupplement, [1])]
+
+    intervention_paths = [(key,) for key in valid] + [
+        ("rollen", "beslist"),
+        ("doelgroepen", 0, "leeftijd_vanaf"),
+        ("doelgroepen", 0, "groep"),
+        ("erkenning", "datum"),
+        ("erkenning", "status"),
+        ("bronnen", 0, "url"),
+        ("wettelijke_grondslag", 0, "artikel"),
+        ("relaties", "vervolg_op"),
+    ]
+    for path in intervention_paths:
+        for bad in BAD_VALUES:
+            copy = deepcopy(valid)
+            target = copy
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = bad
+            cases.append((Intervention, copy))
+    for key in ("beschikbaarheid", "laatst_gecontroleerd", "contact", "bronnen", "interventie"):
+        for bad in BAD_VALUES:
+            cases.append((RegionalSupplement, {**supplement, key: bad}))
+    for term_model in VOCABULARY_MODELS.values():
+        for bad in BAD_VALUES:
+            cases.append((term_model, {"id": bad, "label": bad, "nummer": bad, "afkorting": bad, "bwb": bad, "groep": bad}))
+
+    from palette_builder.validate import load_vocabularies
+
+    cases.append((Intervention, {**valid, "doelgroepen": [{"groep": "slachtoffer", "leeftijd_vanaf": 12, "leeftijd_tot": 4}]}))
+    context = {"vocabularies": load_vocabularies([REPO / "palette" / "vocabulaires"], REPO)[0]}
+    kinds: dict[str, str] = {}
+    for model, data in cases:
+        try:
+            model.model_validate(data, context=context)
+        except Exception as error:
+            assert type(error).__name__ == "ValidationError", repr(error)
+            for item in error.errors():
+                message = describe(item, model)
+                kinds.setdefault(item["type"], message)
+                assert not ENGLISH.search(message), (item["type"], message)
+                assert "^" not in message and "\\" not in message, (item["type"], message)
+    # The walk reaches the error types an editor can cause from YAML.
+    for kind in (
+        "invalid_key",
+        "string_type",
+        "string_pattern_mismatch",
+        "missing",
+        "extra_forbidden",
+        "list_type",
+        "model_type",
+        "too_short",
+        "string_too_short",
+        "string_too_long",
+        "int_type",
+        "greater_than_equal",
+        "less_than_equal",
+        "vocabulary",
+        "enum",
+        "value_error",
+    ):
+        assert kind in kinds, sorted(kinds)
