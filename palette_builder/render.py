@@ -123,6 +123,18 @@ class Card:
     intervention: Intervention
     origin: str | None = None  # the region an entry comes from; None for national
     unavailable: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (region, reason)
+    build_regions: tuple[str, ...] = ()  # the regions this site is built for
+
+    def available_in(self) -> list[str]:
+        """The regions of this build where the entry can be used: listed explicitly, so a filter never
+        counts an offer a region marked unavailable as available there."""
+        item = self.intervention
+        where = list(item.regions) or ([self.origin] if self.origin else list(self.build_regions))
+        gone = {region for region, _ in self.unavailable}
+        return [region for region in where if region not in gone]
+
+    def availability_values(self) -> list[str]:
+        return self.available_in() + [f"niet-{region}" for region, _ in self.unavailable]
 
     def facets(self) -> dict[str, list[str]]:
         item = self.intervention
@@ -135,7 +147,7 @@ class Card:
             "voert": list(item.roles.carries_out),
             "doelgroep": sorted({group.group for group in item.target_groups}),
             "moment": list(item.moments),
-            "regio": list(item.regions) or ([self.origin] if self.origin else ["landelijk"]),
+            "regio": self.availability_values(),
             "herkomst": [self.origin or "landelijk"],
         }
 
@@ -156,6 +168,13 @@ class Renderer:
             for entry_id, found in palette.supplements.items()
         }
         # On a region's own site, an offer the region hides is left out altogether.
+        self.build_regions = tuple(
+            sorted(
+                ({region} if single_region else set())
+                | {origin for origin in self.origins.values() if origin}
+                | {where for found in self.supplements.values() for where, _ in found}
+            )
+        )
         hidden = {
             entry_id
             for entry_id, found in self.supplements.items()
@@ -195,7 +214,7 @@ class Renderer:
             "recognition_labels": RECOGNITION_LABELS,
             "databank_labels": DATABANK_LABELS,
             "role_facets": ROLE_FACETS,
-            "card": self.card,
+            "card_of": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
             "availability": Availability,
@@ -206,7 +225,7 @@ class Renderer:
         unavailable = [
             (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is Availability.unavailable
         ]
-        return Card(item, self.origins.get(item.id), unavailable)
+        return Card(item, self.origins.get(item.id), unavailable, self.build_regions)
 
     def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
         # JSON values are valid YAML and much faster to write than yaml.safe_dump at thousands of pages.
@@ -308,7 +327,15 @@ class Renderer:
             *[(key, label, [(t.id, t.label) for t in self.vocab["partners"].values()]) for key, label, _ in ROLE_FACETS],
             ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
             ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
-            ("regio", "Beschikbaarheid", [("landelijk", "Landelijk"), *[(t.id, t.label) for t in self.vocab["regios"].values()]]),
+            (
+                "regio",
+                "Beschikbaarheid",
+                [
+                    option
+                    for t in self.vocab["regios"].values()
+                    for option in ((t.id, f"Beschikbaar in {t.label}"), (f"niet-{t.id}", f"Niet beschikbaar in {t.label}"))
+                ],
+            ),
             ("herkomst", "Herkomst", [("landelijk", "Landelijk aanbod"), *[(o, f"Regionaal: {self.vocab.label('regios', o)}") for o in origins]]),
         ]
         counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}

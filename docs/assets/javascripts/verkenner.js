@@ -91,12 +91,10 @@
       return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     }
 
-    // Region: a national entry is available in every region; "landelijk" selects national entries only.
+    // A card lists every value it has (the build spells out the regions an offer is available in).
     function facetMatches(key, itemValues, selected) {
       for (var i = 0; i < selected.length; i++) {
-        var value = selected[i];
-        if (itemValues.indexOf(value) !== -1) return true;
-        if (key === "regio" && value !== "landelijk" && itemValues.indexOf("landelijk") !== -1) return true;
+        if (itemValues.indexOf(selected[i]) !== -1) return true;
       }
       return false;
     }
@@ -136,11 +134,9 @@
         if (shown) matched.push(item);
       });
       var shownCount = matched.length;
-      var national = counts.regio ? counts.regio.landelijk || 0 : 0;
       facetKeys.forEach(function (key) {
         Object.keys(allowed[key]).forEach(function (value) {
           var count = counts[key][value] || 0;
-          if (key === "regio" && value !== "landelijk") count += national;
           var el = countEls[key + ":" + value];
           if (el && el.textContent !== String(count)) el.textContent = String(count);
         });

@@ -1,0 +1,105 @@
+"""Defects readers ran into, each reproduced as a reader meets it: in a real Chromium, on a fresh page."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from palette_builder.project import Project
+
+from .conftest import REPO, copy_project, serve
+
+EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+
+
+@pytest.fixture(scope="module")
+def region_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The example region's own site (Limburg), served at the address it was built for."""
+    root = copy_project(tmp_path_factory.mktemp("regio"))
+    shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
+    site = root / "site"
+    site.mkdir()
+    for url in serve(site):
+        previous = os.environ.get("SITE_URL")
+        os.environ["SITE_URL"] = url + "/"
+        try:
+            assert Project(root, region="limburg").build(site) == 0
+        finally:
+            if previous is None:
+                del os.environ["SITE_URL"]
+            else:
+                os.environ["SITE_URL"] = previous
+        yield site, url
+
+
+def open_explorer(page, base: str, query: str = "") -> None:
+    page.goto(f"{base}/verkenner/{query}")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+
+
+def visible_ids(page) -> set[str]:
+    return set(page.eval_on_selector_all(".pv-cards > .pv-card", "cards => cards.map(c => c.id.replace('kaart-', ''))"))
+
+
+# -- 1. a region's site ---------------------------------------------------------------------------
+
+
+def entry_line(page, name: str) -> str:
+    """The text of the list item that links to `name`, marks included."""
+    link = page.locator("main li", has=page.get_by_role("link", name=name, exact=True)).first
+    return link.inner_text()
+
+
+@pytest.mark.parametrize("path", ["/palet/", "/fasen/veiligheid-acuut/", "/domeinen/overige-interventies/", "/interventies/"])
+def test_region_lists_mark_unavailable_and_regional_entries(page, region_served, path: str) -> None:
+    _, base = region_served
+    page.goto(base + path)
+    if path != "/domeinen/overige-interventies/" or page.get_by_role("link", name="AWARE", exact=True).count():
+        assert "Niet beschikbaar in Limburg" in entry_line(page, "AWARE")
+    if path in ("/palet/", "/domeinen/overige-interventies/", "/interventies/"):
+        assert "Regionaal: Limburg" in entry_line(page, "Voorbeeld buurtaanpak")
+    # The same mark everywhere: one style, one wording.
+    marks = page.locator("main .pv-tag--niet")
+    assert marks.count() >= 1 and marks.first.inner_text() == "Niet beschikbaar in Limburg"
+
+
+def test_region_explorer_counts_availability_truthfully(page, region_served) -> None:
+    _, base = region_served
+    open_explorer(page, base)
+    assert "Niet beschikbaar in Limburg" in page.locator("#kaart-aware").text_content()
+    assert "Regionaal: Limburg" in page.locator("#kaart-voorbeeld-buurtaanpak").text_content()
+    page.locator("[data-facet=regio] > summary").click()
+    page.get_by_label(re.compile(r"^Beschikbaar in Limburg")).check()
+    page.wait_for_function("location.search.includes('regio=')")
+    shown = visible_ids(page)
+    assert "aware" not in shown and "voorbeeld-buurtaanpak" in shown and len(shown) == 76
+    # Availability and origin are separate questions: no facet repeats the other's options.
+    availability = page.locator("[data-facet=regio] .pv-option__label").all_inner_texts()
+    origin = page.locator("[data-facet=herkomst] .pv-option__label").all_inner_texts()
+    assert not set(availability) & set(origin)
+    assert "Niet beschikbaar in Limburg" in availability
+
+
+def test_region_unavailable_entry_page_is_consistent(page, region_served) -> None:
+    _, base = region_served
+    page.goto(base + "/interventies/aware/")
+    available = page.locator(".pv-facts dt", has_text="Beschikbaar").locator("xpath=following-sibling::dd[1]").inner_text()
+    assert available.startswith("Niet beschikbaar in Limburg")
+    assert page.locator("main").inner_text().count("geen financiering") == 1
+
+
+def test_region_hidden_entry_appears_nowhere(page, region_served) -> None:
+    site, base = region_served
+    pages = [path for path in site.rglob("*") if path.is_file() and path.suffix in (".html", ".json", ".xml")]
+    found = [str(path.relative_to(site)) for path in pages if "families-first" in path.read_text(encoding="utf-8")]
+    assert found == []
+    open_explorer(page, base)
+    assert page.locator("#kaart-families-first").count() == 0
+    assert page.goto(base + "/interventies/families-first/").status == 404
