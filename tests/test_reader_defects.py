@@ -103,3 +103,27 @@ def test_region_hidden_entry_appears_nowhere(page, region_served) -> None:
     open_explorer(page, base)
     assert page.locator("#kaart-families-first").count() == 0
     assert page.goto(base + "/interventies/families-first/").status == 404
+
+
+# -- 2. a shared link whose filters match nothing -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def interventions():
+    return Project(REPO).load().interventions
+
+
+def test_shared_link_matching_nothing_shows_no_cards(browser, site_url: str, interventions) -> None:
+    domain, kind = "bestuursrecht", "programma"
+    assert not [item for item in interventions if item.domain == domain and item.kind.value == kind]
+    context = browser.new_context()
+    page = context.new_page()
+    open_explorer(page, site_url, f"?domein={domain}&soort={kind}")
+    for reload in (False, True):  # opened fresh, then reloaded
+        if reload:
+            page.reload()
+            page.wait_for_selector("[data-filters]:not([hidden])")
+        assert page.locator("[role=status]").inner_text() == f"0 van {len(interventions)} interventies"
+        assert page.locator("[data-empty]").is_visible()
+        assert page.locator(".pv-cards > .pv-card").count() == 0
+    context.close()

@@ -21,7 +21,7 @@
     var PAGE_SIZE = parseInt(root.dataset.pageSize, 10) || 100;
     var limit = PAGE_SIZE;
     var matched = [];
-    var rendered = [];
+    var rendered = null; // what the list holds; at first the server's full list
     var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
@@ -153,7 +153,7 @@
 
     function render() {
       var next = matched.slice(0, limit);
-      var same = next.length === rendered.length && next.every(function (item, i) {
+      var same = rendered !== null && next.length === rendered.length && next.every(function (item, i) {
         return item === rendered[i];
       });
       if (!same) {
