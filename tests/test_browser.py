@@ -91,7 +91,7 @@ def test_text_filter_finds_abbreviation_and_alias(page, site_url: str) -> None:
     page.get_by_label("Zoek op naam, afkorting of trefwoord").fill("DTS")  # the source's misspelling of OTS
     page.wait_for_function("document.querySelector('#kaart-ondertoezichtstelling') && !document.querySelector('#kaart-tijdelijk-huisverbod')")
     assert "ondertoezichtstelling" in visible_ids(page)
-    assert "q=DTS" in page.url
+    assert "zoek=DTS" in page.url
 
 
 def test_filter_state_lives_in_the_url_with_reload_back_and_forward(page, site_url: str, interventions) -> None:

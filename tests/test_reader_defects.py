@@ -127,3 +127,34 @@ def test_shared_link_matching_nothing_shows_no_cards(browser, site_url: str, int
         assert page.locator("[data-empty]").is_visible()
         assert page.locator(".pv-cards > .pv-card").count() == 0
     context.close()
+
+
+# -- 3. a shared text-filter link -----------------------------------------------------------------
+
+
+def search_overlay_open(page) -> bool:
+    return page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+
+
+@pytest.mark.parametrize("query", ["?zoek=huisverbod", "?q=huisverbod"])
+def test_shared_text_filter_link_fills_the_explorer_not_the_site_search(browser, site_url: str, query: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    open_explorer(page, site_url, query)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not search_overlay_open(page)
+    assert page.get_by_label("Zoek op naam, afkorting of trefwoord").input_value() == "huisverbod"
+    assert "tijdelijk-huisverbod" in visible_ids(page) and len(visible_ids(page)) < 20
+    assert re.search(r"[?&]zoek=huisverbod(&|$)", page.url) and "q=" not in page.url
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert not search_overlay_open(page)
+    context.close()
+
+
+def test_typing_in_the_explorer_writes_its_own_parameter(page, site_url: str) -> None:
+    open_explorer(page, site_url)
+    page.get_by_label("Zoek op naam, afkorting of trefwoord").fill("thv")
+    page.wait_for_function("location.search.includes('zoek=thv')")
+    assert "q=" not in page.url

@@ -1,5 +1,5 @@
 /* Verkenner: filters the server-rendered list of cards. The filter state lives in the URL
- * (?fase=a,b&domein=c&q=tekst), so a link reproduces the view and back/forward work.
+ * (?fase=a,b&domein=c&zoek=tekst), so a link reproduces the view and back/forward work.
  * Only the first matches are in the document (more on request): toggling thousands of cards costs
  * far more layout than replacing the list with the few that fit on a screen or two. */
 (function () {
@@ -13,7 +13,7 @@
 
   function Explorer(root) {
     var form = root.querySelector("[data-filters]");
-    var textInput = form.querySelector("input[name=q]");
+    var textInput = form.querySelector("input[name=zoek]");
     var resultCount = root.querySelector("[data-result-count]");
     var empty = root.querySelector("[data-empty]");
     var list = root.querySelector("[data-cards]");
@@ -50,7 +50,9 @@
 
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
-      var state = { q: (params.get("q") || "").trim(), facets: {} };
+      // Older shared links carry the text as ?q=; overrides/main.html renames it before the theme
+      // (whose search also reads ?q=) sees it, so it is read here as a fallback only.
+      var state = { q: (params.get("zoek") || params.get("q") || "").trim(), facets: {} };
       facetKeys.forEach(function (key) {
         state.facets[key] = splitValues(params.get(key)).filter(function (value) {
           return Object.prototype.hasOwnProperty.call(allowed[key], value);
@@ -86,7 +88,7 @@
       facetKeys.forEach(function (key) {
         if (state.facets[key].length) params.set(key, state.facets[key].join(","));
       });
-      if (state.q) params.set("q", state.q);
+      if (state.q) params.set("zoek", state.q);
       var query = params.toString().replace(/%2C/g, ",");
       return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     }
