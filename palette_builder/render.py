@@ -13,6 +13,7 @@ import html
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -108,6 +109,33 @@ def relative(from_doc: str, to: str) -> str:
         common += 1
     rel = "../" * (len(base_parts) - common) + "".join(part + "/" for part in target_parts[common:])
     return (rel or "./") + (f"?{query}" if query else "")
+
+
+def slug(text: str) -> str:
+    """Lower case, no accents, words joined by '-': how a hand-typed value is compared (verkenner.js does the same)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def short_forms(options: list[tuple[str, str]], groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What a reader may type in the URL for a facet's values: a group name (all its values), or a label,
+    a part of a label ('acuut' of 'Veiligheid – acuut') or its abbreviation in brackets ('3RO'), when
+    that names exactly one value."""
+    values = {value for value, _ in options}
+    found: dict[str, set[str]] = {}
+    for value, text in options:
+        parts = {text, *re.split(r"\s+[–-]\s+|[()]", text)}
+        for part in parts:
+            key = slug(part)
+            if key and key not in values:
+                found.setdefault(key, set()).add(value)
+    order = [value for value, _ in options]
+    forms = {key: [value for value in order if value in hits] for key, hits in found.items() if len(hits) == 1}
+    for name, members in groups.items():
+        key = slug(name)
+        if key not in values and len(members) > 1:
+            forms[key] = [value for value in order if value in members]
+    return forms
 
 
 @dataclass
@@ -346,6 +374,10 @@ class Renderer:
         # Options no entry uses, and groups with a single option, would only add noise to the panel.
         facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
         facets = [(key, label, options) for key, label, options in facets if len(options) > 1]
+        phase_groups: dict[str, list[str]] = {}
+        for phase in self.vocab["fasen"].values():
+            phase_groups.setdefault(phase.groep, []).append(phase.id)
+        shorts = {key: short_forms(options, phase_groups if key == "fase" else {}) for key, _, options in facets}
         return self._page(
             "verkenner.md.j2",
             "verkenner/index.md",
@@ -355,6 +387,7 @@ class Renderer:
             cards=cards,
             facets=facets,
             counts=counts,
+            shorts=shorts,
         )
 
     def _index(self) -> tuple[str, str]:

@@ -7,6 +7,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -158,3 +159,38 @@ def test_typing_in_the_explorer_writes_its_own_parameter(page, site_url: str) ->
     page.get_by_label("Zoek op naam, afkorting of trefwoord").fill("thv")
     page.wait_for_function("location.search.includes('zoek=thv')")
     assert "q=" not in page.url
+
+
+# -- 9. a hand-typed filter value -----------------------------------------------------------------
+
+
+def ids_where(interventions, test) -> set[str]:
+    return {item.id for item in interventions if test(item)}
+
+
+def test_unknown_filter_value_is_reported_not_silently_dropped(page, site_url: str, interventions) -> None:
+    open_explorer(page, site_url, "?fase=veiligheidx&domein=strafrecht")
+    notice = page.locator("[data-unknown]")
+    assert notice.is_visible()
+    assert "veiligheidx" in notice.inner_text() and "Fase" in notice.inner_text()
+    assert notice.get_attribute("aria-live") == "polite"
+    # The understood part still applies.
+    assert visible_ids(page) == ids_where(interventions, lambda item: item.domain == "strafrecht")
+
+
+def test_phase_group_and_unique_labels_are_understood(page, site_url: str, interventions) -> None:
+    phases = Project(REPO).load().vocabularies["fasen"].values()
+    safety = {phase.id for phase in phases if phase.groep.lower() == "veiligheid"}
+    assert len(safety) == 2
+    open_explorer(page, site_url, "?fase=veiligheid")
+    assert not page.locator("[data-unknown]").is_visible()
+    for phase in safety:
+        assert page.locator(f"input[name=fase][value={phase}]").is_checked()
+    assert visible_ids(page) == ids_where(interventions, lambda item: safety & set(item.phases))
+    assert set(parse_qs(urlparse(page.url).query)["fase"][0].split(",")) == safety  # the URL now says what it shows
+    # A label (any case) or the abbreviation in a label, when it names exactly one value.
+    open_explorer(page, site_url, "?domein=Civiel%20recht&voert=3RO")
+    assert not page.locator("[data-unknown]").is_visible()
+    assert page.locator("input[name=domein][value=civiel-recht]").is_checked()
+    assert page.locator("input[name=voert][value=reclassering]").is_checked()
+    assert "domein=civiel-recht" in page.url and "voert=reclassering" in page.url

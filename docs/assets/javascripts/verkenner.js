@@ -26,7 +26,13 @@
       return el.dataset.facet;
     });
     var allowed = {};
+    var shortForms = {};
+    var facetLabels = {};
+    var unknownEl = root.querySelector("[data-unknown]");
     facetKeys.forEach(function (key) {
+      var facetEl = form.querySelector("[data-facet=" + key + "]");
+      shortForms[key] = JSON.parse(facetEl.dataset.short || "{}");
+      facetLabels[key] = facetEl.dataset.label || key;
       allowed[key] = {};
       form.querySelectorAll("input[name=" + key + "]").forEach(function (input) {
         allowed[key][input.value] = input;
@@ -48,16 +54,66 @@
       return { el: el, text: el.dataset.tekst || "", values: values };
     });
 
+    // Lower case, no accents, words joined by "-": the same as slug() in render.py.
+    function slug(text) {
+      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    }
+
+    // A hand-typed value: an exact value, the same in other spelling, or a short form (a phase group,
+    // a label or abbreviation that names one value). What is not understood is reported, not dropped.
+    function lookup(key, raw) {
+      if (Object.prototype.hasOwnProperty.call(allowed[key], raw)) return [raw];
+      var normal = slug(raw);
+      if (Object.prototype.hasOwnProperty.call(allowed[key], normal)) return [normal];
+      if (Object.prototype.hasOwnProperty.call(shortForms[key], normal)) return shortForms[key][normal];
+      return null;
+    }
+
+    // Values are separated by commas; a space separates values too (a "+" in an address), unless
+    // the words together are a label ("Civiel recht").
+    function resolve(key, raw, unknown) {
+      var whole = lookup(key, raw.trim());
+      if (whole) return whole;
+      var found = [];
+      splitValues(raw).forEach(function (part) {
+        var values = lookup(key, part);
+        if (values) found = found.concat(values);
+        else unknown.push(facetLabels[key] + ": \u201c" + part + "\u201d");
+      });
+      return found;
+    }
+
+    function showUnknown(unknown) {
+      var text = unknown.length
+        ? "Niet begrepen in het webadres, dus niet gebruikt als filter: " + unknown.join("; ") +
+          ". Kies hieronder uit de filters."
+        : "";
+      if (unknownEl.textContent !== text) unknownEl.textContent = text;
+      unknownEl.hidden = !text;
+    }
+
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
       // Older shared links carry the text as ?q=; overrides/main.html renames it before the theme
       // (whose search also reads ?q=) sees it, so it is read here as a fallback only.
       var state = { q: (params.get("zoek") || params.get("q") || "").trim(), facets: {} };
+      var unknown = [];
       facetKeys.forEach(function (key) {
-        state.facets[key] = splitValues(params.get(key)).filter(function (value) {
-          return Object.prototype.hasOwnProperty.call(allowed[key], value);
+        var chosen = [];
+        (params.get(key) || "").split(",").filter(function (raw) {
+          return raw.trim();
+        }).forEach(function (raw) {
+          resolve(key, raw, unknown).forEach(function (value) {
+            if (chosen.indexOf(value) === -1) chosen.push(value);
+          });
+        });
+        // In the order of the options, as a click would write them.
+        state.facets[key] = Object.keys(allowed[key]).filter(function (value) {
+          return chosen.indexOf(value) !== -1;
         });
       });
+      state.unknown = unknown;
       return state;
     }
 
@@ -171,6 +227,7 @@
 
     function update(push) {
       var state = readForm();
+      showUnknown([]);
       limit = PAGE_SIZE;
       apply(state);
       var url = toUrl(state);
@@ -216,6 +273,12 @@
       var state = readUrl();
       writeForm(state);
       apply(state);
+      showUnknown(state.unknown);
+      // Short forms become the values they stand for; what was not understood leaves the address.
+      var url = toUrl(state);
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+      }
     };
     form.hidden = false;
     this.restore();
