@@ -194,3 +194,38 @@ def test_phase_group_and_unique_labels_are_understood(page, site_url: str, inter
     assert page.locator("input[name=domein][value=civiel-recht]").is_checked()
     assert page.locator("input[name=voert][value=reclassering]").is_checked()
     assert "domein=civiel-recht" in page.url and "voert=reclassering" in page.url
+
+
+# -- 4. visible keyboard focus on the filters -----------------------------------------------------
+
+
+def focus_ring(page) -> dict:
+    """The outline or ring of the focused element, or of the label around it."""
+    return page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const ring = (node) => {
+            const s = getComputedStyle(node);
+            return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineWidth + ' ' + s.outlineColor : '',
+                    shadow: s.boxShadow !== 'none' ? s.boxShadow : ''};
+          };
+          return {tag: el.tagName, type: el.type, self: ring(el), label: el.closest('label') ? ring(el.closest('label')) : null};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_filter_checkboxes_show_keyboard_focus(browser, site_url: str, viewport: dict) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    open_explorer(page, site_url)
+    page.get_by_label("Zoek op naam, afkorting of trefwoord").focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            break
+    ring = focus_ring(page)
+    assert ring["type"] == "checkbox", ring
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    assert ring["self"]["outline"] or ring["self"]["shadow"] or ring["label"]["outline"] or ring["label"]["shadow"], ring
+    context.close()
