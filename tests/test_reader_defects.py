@@ -229,3 +229,22 @@ def test_filter_checkboxes_show_keyboard_focus(browser, site_url: str, viewport:
     assert page.evaluate("document.activeElement.matches(':focus-visible')")
     assert ring["self"]["outline"] or ring["self"]["shadow"] or ring["label"]["outline"] or ring["label"]["shadow"], ring
     context.close()
+
+
+# -- 6. "Toon meer" only when there is more -------------------------------------------------------
+
+
+def test_show_more_only_when_more_matches_and_never_printed(page, site_url: str, interventions) -> None:
+    def smaller_pages(route) -> None:
+        html = route.fetch().text().replace('data-page-size="100"', 'data-page-size="20"')
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route("**/verkenner/*", smaller_pages)
+    more = page.locator("[data-more]")
+    open_explorer(page, site_url, "?zoek=huisverbod")
+    assert len(visible_ids(page)) < 20
+    assert not more.is_visible()
+    open_explorer(page, site_url)
+    assert len(visible_ids(page)) == 20 and more.is_visible()
+    page.emulate_media(media="print")
+    assert not more.is_visible()
