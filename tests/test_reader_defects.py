@@ -248,3 +248,26 @@ def test_show_more_only_when_more_matches_and_never_printed(page, site_url: str,
     assert len(visible_ids(page)) == 20 and more.is_visible()
     page.emulate_media(media="print")
     assert not more.is_visible()
+
+
+# -- 7. the explorer does not jump while loading --------------------------------------------------
+
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366x768", "390x844"])
+@pytest.mark.parametrize("query", ["", "?fase=herstelgericht"])
+def test_explorer_does_not_jump_while_loading(browser, site_url: str, viewport: dict, query: str) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site_url}/verkenner/{query}", wait_until="load")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
