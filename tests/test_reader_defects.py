@@ -271,3 +271,36 @@ def test_explorer_does_not_jump_while_loading(browser, site_url: str, viewport: 
     shift = page.evaluate(LAYOUT_SHIFT)
     context.close()
     assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
+
+
+# -- 8. print -------------------------------------------------------------------------------------
+
+PRINTED_URLS = """() => [...document.querySelectorAll('main a')]
+  .map(a => ({host: a.host, href: a.href, after: getComputedStyle(a, '::after').content}))
+  .filter(link => link.after.includes('://'))"""
+
+CONTROLS_SHOWN = """() => [...document.querySelectorAll('button, input, select, textarea, .md-button, .md-header__button, [role=button]')]
+  .filter(el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+  .map(el => el.outerHTML.slice(0, 80))"""
+
+
+def test_print_shows_only_external_link_urls(page, site_url: str) -> None:
+    page.goto(site_url + "/interventies/tijdelijk-huisverbod/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED_URLS)
+    own_host = urlparse(site_url).netloc
+    assert [link["href"] for link in printed if link["host"] == own_host] == []
+    sources = page.eval_on_selector_all(".pv-sources a", "links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert sources and all("https://" in shown for shown in sources)
+    assert {link["host"] for link in printed} >= {"wetten.overheid.nl"}
+
+
+@pytest.mark.parametrize("path", ["/interventies/tijdelijk-huisverbod/", "/fasen/herstelgericht/", "/verkenner/?fase=herstelgericht", "/palet/"])
+def test_print_shows_no_buttons_or_controls(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(CONTROLS_SHOWN) == []
+    assert page.pdf(format="A4").startswith(b"%PDF")
