@@ -62,6 +62,14 @@ def safe_url(value: str | None) -> str:
     return "#"
 
 
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(day: dt.date) -> str:
+    """28 november 2026: how the site writes every date."""
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+
+
 def text_blocks(text: str) -> list[tuple[str, list[str]]]:
     """Split plain text into paragraphs ('p', [text]) and bullet lists ('ul', items).
 
@@ -218,6 +226,7 @@ class Renderer:
         )
         self.env.filters["safe_url"] = safe_url
         self.env.filters["text_blocks"] = text_blocks
+        self.env.filters["dutch_date"] = dutch_date
         self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}

@@ -206,7 +206,7 @@ def test_print_shows_content_address_and_link_urls_without_navigation(page, site
     footer = page.locator(".pv-print-only")
     assert footer.is_visible()
     assert site_url + path in footer.inner_text()
-    assert re.search(r"\d{2}-\d{2}-\d{4}", footer.inner_text())
+    assert re.search(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}", footer.inner_text())
     if "interventies" in path:
         shown = page.eval_on_selector(".pv-sources a", "a => getComputedStyle(a, '::after').content")
         assert "https://" in shown

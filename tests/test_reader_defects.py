@@ -304,3 +304,27 @@ def test_print_shows_no_buttons_or_controls(page, site_url: str, path: str) -> N
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate(CONTROLS_SHOWN) == []
     assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+# -- 11. what a date means ------------------------------------------------------------------------
+
+DUTCH_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def dutch(day) -> str:
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+
+
+def test_entry_date_says_updated_or_checked_in_dutch(page, site_url: str, interventions) -> None:
+    by_status = {}
+    for item in interventions:
+        by_status.setdefault(item.review_status.value, item)
+    assert {"te-controleren", "gecontroleerd"} <= set(by_status)
+    for status, words in (("te-controleren", "Bijgewerkt op"), ("gecontroleerd", "Gecontroleerd op")):
+        item = by_status[status]
+        page.goto(f"{site_url}/interventies/{item.id}/")
+        line = page.locator(".pv-checked").last.inner_text()
+        assert f"{words} {dutch(item.last_reviewed)}" in line, line
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", page.locator("main").inner_text())
+        if status != "gecontroleerd":
+            assert "gecontroleerd" not in line.lower().replace("te controleren", "")
