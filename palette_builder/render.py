@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .format_guide import format_fields
 from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
@@ -68,6 +69,11 @@ DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", 
 def dutch_date(day: dt.date) -> str:
     """28 november 2026: how the site writes every date."""
     return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+
+
+def heading_text(value: str) -> Markup:
+    """Text from YAML for a Markdown heading: HTML-escaped, and Markdown's own signs made literal."""
+    return escape(re.sub(r"([\\`*_\[\]{}#])", r"\\\1", value))
 
 
 def text_blocks(text: str) -> list[tuple[str, list[str]]]:
@@ -227,6 +233,7 @@ class Renderer:
         self.env.filters["safe_url"] = safe_url
         self.env.filters["text_blocks"] = text_blocks
         self.env.filters["dutch_date"] = dutch_date
+        self.env.filters["heading_text"] = heading_text
         self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}

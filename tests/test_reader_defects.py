@@ -328,3 +328,35 @@ def test_entry_date_says_updated_or_checked_in_dutch(page, site_url: str, interv
         assert not re.search(r"\d{4}-\d{2}-\d{2}", page.locator("main").inner_text())
         if status != "gecontroleerd":
             assert "gecontroleerd" not in line.lower().replace("te controleren", "")
+
+
+# -- 10. smaller: skip link, titles, 404, where to report a problem -------------------------------
+
+
+@pytest.mark.parametrize("path", ["/verkenner/", "/palet/", "/interventies/tijdelijk-huisverbod/", "/fasen/herstelgericht/", "/interventies/"])
+def test_skip_link_lands_on_the_page_heading(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.keyboard.press("Tab")
+    skip = page.evaluate("({cls: document.activeElement.className, text: document.activeElement.textContent.trim()})")
+    assert "md-skip" in skip["cls"], skip
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    target = page.evaluate("document.getElementById(decodeURIComponent(location.hash.slice(1))).tagName")
+    assert target == "H1"
+    context.close()
+
+
+def test_home_title_names_the_site_once(page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    title = page.title()
+    assert title.count("Interventiepalet Veiligheid Voorop") == 1, title
+
+
+def test_not_found_page_is_dutch(page, site_url: str) -> None:
+    page.goto(site_url + "/404.html")  # the page a web server sends for an unknown address
+    text = page.locator("main").inner_text()
+    assert "Not found" not in text and "niet gevonden" in text.lower()
+    assert page.locator("main a[href]").count() >= 1  # a way on
+    assert "Not found" not in page.title()
