@@ -15,6 +15,7 @@ from pathlib import Path
 from .models import PATTERN_MESSAGES, SLUG_PATTERN
 from .render import Renderer, render_new_entry, write_pages
 from .schema import schema_text
+from .site_settings import settings_warnings
 from .validate import Palette, Sources, load_palette, load_vocabularies
 
 ALL_REGIONS = "alle"
@@ -82,6 +83,8 @@ class Project:
             return 1
         regions = len(self.region_folders())
         print(f"OK: {len(palette.entries)} interventies" + (f" (met {regions} regio('s))" if regions else "") + ", geen problemen.")
+        for warning in settings_warnings(self.root):
+            print(warning, file=sys.stderr)
         return 0
 
     def generate(self, quiet: bool = False) -> int:
@@ -121,6 +124,8 @@ class Project:
         staging.rename(site)
         shutil.rmtree(previous, ignore_errors=True)
         print(f"Site gebouwd in {site}")
+        for warning in settings_warnings(self.root):
+            print(warning, file=sys.stderr)
         return 0
 
     def serve(self, dev_addr: str) -> int:

@@ -360,3 +360,51 @@ def test_not_found_page_is_dutch(page, site_url: str) -> None:
     assert "Not found" not in text and "niet gevonden" in text.lower()
     assert page.locator("main a[href]").count() >= 1  # a way on
     assert "Not found" not in page.title()
+
+
+def report_setting(root: Path) -> dict:
+    from palette_builder.site_settings import report_settings
+
+    return report_settings(root)
+
+
+def test_accessibility_page_says_where_to_report(page, site_url: str) -> None:
+    report = report_setting(REPO)
+    assert report.get("email") or report.get("url")
+    page.goto(site_url + "/toegankelijkheid/")
+    section = page.locator("[data-report]")
+    assert section.is_visible()
+    if report.get("email"):
+        link = section.locator(f"a[href='mailto:{report['email']}']")
+        assert link.is_visible() and link.inner_text() == report["email"]
+    if report.get("url"):
+        assert section.locator(f"a[href='{report['url']}']").is_visible()
+
+
+def set_report(root: Path, lines: str) -> None:
+    config = root / "mkdocs.yml"
+    text = re.sub(r"\n  report:\n(    .*\n)+", "\n", config.read_text(encoding="utf-8"))
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n  report:\n" + lines), encoding="utf-8")
+
+
+def test_placeholder_report_address_is_a_warning_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path / "voorbeeld")
+    assert "example.org" in str(report_setting(root))  # the repository ships a placeholder
+    assert Project(root).check() == 0
+    output = capsys.readouterr()
+    warning = [line for line in (output.out + output.err).splitlines() if "extra.report" in line]
+    assert len(warning) == 1 and warning[0].startswith("Let op:") and "example.org" in warning[0]
+
+    set_report(root, "    email: meldpunt@veiligheidvoorop.nl\n")
+    assert Project(root).check() == 0
+    output = capsys.readouterr()
+    assert "extra.report" not in output.out + output.err
+
+
+def test_report_address_is_escaped_and_only_web_links_become_links(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "kwaad")
+    set_report(root, '    email: "a\\"><script>alert(1)</script>@example.org"\n    url: "javascript:alert(2)"\n')
+    assert Project(root).build() == 0
+    page = (root / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert "javascript:alert(2)" not in page
