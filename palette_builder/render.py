@@ -205,6 +205,7 @@ class Renderer:
         self.vocab = palette.vocabularies
         self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
         single_region = region not in (None, "alle")
+        self.single_region = single_region
         self.supplements = {
             entry_id: [(where, supplement) for where, supplement in found if not single_region or where == region]
             for entry_id, found in palette.supplements.items()
@@ -262,12 +263,13 @@ class Renderer:
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
             "availability": Availability,
+            "single_region": self.single_region,
             **values,
         }
 
     def card(self, item: Intervention) -> Card:
         unavailable = [
-            (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is Availability.unavailable
+            (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is not Availability.available
         ]
         return Card(item, self.origins.get(item.id), unavailable, self.build_regions)
 

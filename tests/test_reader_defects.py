@@ -408,3 +408,19 @@ def test_report_address_is_escaped_and_only_web_links_become_links(tmp_path: Pat
     page = (root / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert "javascript:alert(2)" not in page
+
+
+def test_all_regions_build_marks_an_offer_a_region_hides(tmp_path: Path) -> None:
+    from palette_builder.render import Renderer
+
+    root = copy_project(tmp_path)
+    shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
+    pages = Renderer(Project(root, region="alle").load(), region="alle").pages()
+    mark = '<span class="pv-tag pv-tag--niet">Niet beschikbaar in Limburg</span>'
+    palette_line = next(line for line in pages["palet/index.md"].splitlines() if "interventies/families-first/" in line)
+    assert mark in palette_line
+    card = re.search(r'<li class="pv-card" id="kaart-families-first".*?</li>', pages["verkenner/index.md"], re.S)
+    assert card and mark in card.group(0) and 'data-regio="niet-limburg"' in card.group(0)
+    entry = pages["interventies/families-first.md"]
+    assert f"Landelijk — {mark}" in entry
+    assert entry.count("Wordt in de voorbeeldregio niet aangeboden.") == 1
