@@ -424,3 +424,26 @@ def test_all_regions_build_marks_an_offer_a_region_hides(tmp_path: Path) -> None
     entry = pages["interventies/families-first.md"]
     assert f"Landelijk — {mark}" in entry
     assert entry.count("Wordt in de voorbeeldregio niet aangeboden.") == 1
+
+
+# -- the changed views stay free of axe violations ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("site", "path"),
+    [("regio", "/palet/"), ("regio", "/interventies/aware/"), ("regio", "/verkenner/"), ("landelijk", "/verkenner/?fase=onbekend"), ("landelijk", "/404.html")],
+)
+def test_changed_views_have_no_axe_violations(browser, site_url: str, region_served, site: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    base = region_served[1] if site == "regio" else site_url
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        if "onbekend" in path:
+            assert page.locator("[data-unknown]").is_visible()
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        context.close()
+        assert results.violations_count == 0, results.generate_report()
