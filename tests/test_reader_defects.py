@@ -447,3 +447,17 @@ def test_changed_views_have_no_axe_violations(browser, site_url: str, region_ser
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
         context.close()
         assert results.violations_count == 0, results.generate_report()
+
+
+def test_explorer_reached_by_instant_navigation_has_its_layout_from_the_start(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/palet/")
+    page.evaluate("window.notReloaded = true")
+    page.evaluate("document.querySelector('a.md-tabs__link[href*=verkenner], a.md-nav__link[href*=verkenner]').click()")
+    page.wait_for_url("**/verkenner/")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    assert page.evaluate("window.notReloaded === true")
+    # The class that lets the stylesheet place the filters before verkenner.js has run.
+    assert page.evaluate("document.documentElement.classList.contains('pv-js')")
+    context.close()
