@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from .freshness import dutch_date
 from .models import Intervention, RegionalSupplement
 from .schema import SCHEMA_URL, fill_vocabularies
 from .vocabularies import VOCABULARY_MODELS
@@ -149,13 +150,6 @@ def export_csv(export: PaletteExport) -> str:
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in columns])
     return "\ufeff" + buffer.getvalue()
-
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
-
-
-def dutch_date(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def _size(text: str) -> str:

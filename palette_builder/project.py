@@ -18,6 +18,7 @@ from .models import PATTERN_MESSAGES, SLUG_PATTERN, ReviewStatus
 from .render import Renderer, render_new_entry, write_pages
 from .safe_yaml import locate
 from .schema import schema_text
+from .site_settings import settings_warnings
 from .validate import Palette, Sources, load_palette, load_vocabularies
 
 ALL_REGIONS = "alle"
@@ -90,6 +91,8 @@ class Project:
         with_regions = f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else ""
         print(f"OK: {len(palette.entries)} interventies{with_regions}, geen problemen.")
         print(review_summary(palette))
+        for warning in settings_warnings(self.root):
+            print(warning, file=sys.stderr)
         return 1 if report_due(palette, self.root, strict) and strict else 0
 
     def generate(self, quiet: bool = False) -> int:
@@ -129,6 +132,8 @@ class Project:
         staging.rename(site)
         shutil.rmtree(previous, ignore_errors=True)
         print(f"Site gebouwd in {site}")
+        for warning in settings_warnings(self.root):
+            print(warning, file=sys.stderr)
         return 0
 
     def serve(self, dev_addr: str) -> int:

@@ -13,6 +13,7 @@ import html
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -20,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .format_guide import format_fields
+from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
 from .validate import Palette
 
@@ -61,6 +64,11 @@ def safe_url(value: str | None) -> str:
     if re.match(r"^(https?://|mailto:|tel:)", value) or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
         return value
     return "#"
+
+
+def heading_text(value: str) -> Markup:
+    """Text from YAML for a Markdown heading: HTML-escaped, and Markdown's own signs made literal."""
+    return escape(re.sub(r"([\\`*_\[\]{}#])", r"\\\1", value))
 
 
 def text_blocks(text: str) -> list[tuple[str, list[str]]]:
@@ -112,6 +120,33 @@ def relative(from_doc: str, to: str) -> str:
     return (rel or "./") + (f"?{query}" if query else "")
 
 
+def slug(text: str) -> str:
+    """Lower case, no accents, words joined by '-': how a hand-typed value is compared (verkenner.js does the same)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def short_forms(options: list[tuple[str, str]], groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What a reader may type in the URL for a facet's values: a group name (all its values), or a label,
+    a part of a label ('acuut' of 'Veiligheid – acuut') or its abbreviation in brackets ('3RO'), when
+    that names exactly one value."""
+    values = {value for value, _ in options}
+    found: dict[str, set[str]] = {}
+    for value, text in options:
+        parts = {text, *re.split(r"\s+[–-]\s+|[()]", text)}
+        for part in parts:
+            key = slug(part)
+            if key and key not in values:
+                found.setdefault(key, set()).add(value)
+    order = [value for value, _ in options]
+    forms = {key: [value for value in order if value in hits] for key, hits in found.items() if len(hits) == 1}
+    for name, members in groups.items():
+        key = slug(name)
+        if key not in values and len(members) > 1:
+            forms[key] = [value for value in order if value in members]
+    return forms
+
+
 @dataclass
 class TreeNode:
     item: Intervention
@@ -125,6 +160,18 @@ class Card:
     intervention: Intervention
     origin: str | None = None  # the region an entry comes from; None for national
     unavailable: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (region, reason)
+    build_regions: tuple[str, ...] = ()  # the regions this site is built for
+
+    def available_in(self) -> list[str]:
+        """The regions of this build where the entry can be used: listed explicitly, so a filter never
+        counts an offer a region marked unavailable as available there."""
+        item = self.intervention
+        where = list(item.regions) or ([self.origin] if self.origin else list(self.build_regions))
+        gone = {region for region, _ in self.unavailable}
+        return [region for region in where if region not in gone]
+
+    def availability_values(self) -> list[str]:
+        return self.available_in() + [f"niet-{region}" for region, _ in self.unavailable]
 
     def facets(self) -> dict[str, list[str]]:
         item = self.intervention
@@ -137,7 +184,7 @@ class Card:
             "voert": list(item.roles.carries_out),
             "doelgroep": sorted({group.group for group in item.target_groups}),
             "moment": list(item.moments),
-            "regio": list(item.regions) or ([self.origin] if self.origin else ["landelijk"]),
+            "regio": self.availability_values(),
             "herkomst": [self.origin or "landelijk"],
         }
 
@@ -155,11 +202,19 @@ class Renderer:
         self.vocab = palette.vocabularies
         self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
         single_region = region not in (None, "alle")
+        self.single_region = single_region
         self.supplements = {
             entry_id: [(where, supplement) for where, supplement in found if not single_region or where == region]
             for entry_id, found in palette.supplements.items()
         }
         # On a region's own site, an offer the region hides is left out altogether.
+        self.build_regions = tuple(
+            sorted(
+                ({region} if single_region else set())
+                | {origin for origin in self.origins.values() if origin}
+                | {where for found in self.supplements.values() for where, _ in found}
+            )
+        )
         hidden = {
             entry_id
             for entry_id, found in self.supplements.items()
@@ -175,6 +230,8 @@ class Renderer:
         )
         self.env.filters["safe_url"] = safe_url
         self.env.filters["text_blocks"] = text_blocks
+        self.env.filters["dutch_date"] = dutch_date
+        self.env.filters["heading_text"] = heading_text
         self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}
@@ -201,19 +258,20 @@ class Renderer:
             "recognition_labels": RECOGNITION_LABELS,
             "databank_labels": DATABANK_LABELS,
             "role_facets": ROLE_FACETS,
-            "card": self.card,
+            "card_of": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
             "availability": Availability,
             **self.freshness.context(),
+            "single_region": self.single_region,
             **values,
         }
 
     def card(self, item: Intervention) -> Card:
         unavailable = [
-            (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is Availability.unavailable
+            (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is not Availability.available
         ]
-        return Card(item, self.origins.get(item.id), unavailable)
+        return Card(item, self.origins.get(item.id), unavailable, self.build_regions)
 
     def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
         # JSON values are valid YAML and much faster to write than yaml.safe_dump at thousands of pages.
@@ -327,7 +385,15 @@ class Renderer:
             *[(key, label, [(t.id, t.label) for t in self.vocab["partners"].values()]) for key, label, _ in ROLE_FACETS],
             ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
             ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
-            ("regio", "Beschikbaarheid", [("landelijk", "Landelijk"), *[(t.id, t.label) for t in self.vocab["regios"].values()]]),
+            (
+                "regio",
+                "Beschikbaarheid",
+                [
+                    option
+                    for t in self.vocab["regios"].values()
+                    for option in ((t.id, f"Beschikbaar in {t.label}"), (f"niet-{t.id}", f"Niet beschikbaar in {t.label}"))
+                ],
+            ),
             ("herkomst", "Herkomst", [("landelijk", "Landelijk aanbod"), *[(o, f"Regionaal: {self.vocab.label('regios', o)}") for o in origins]]),
         ]
         counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}
@@ -338,6 +404,10 @@ class Renderer:
         # Options no entry uses, and groups with a single option, would only add noise to the panel.
         facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
         facets = [(key, label, options) for key, label, options in facets if len(options) > 1]
+        phase_groups: dict[str, list[str]] = {}
+        for phase in self.vocab["fasen"].values():
+            phase_groups.setdefault(phase.groep, []).append(phase.id)
+        shorts = {key: short_forms(options, phase_groups if key == "fase" else {}) for key, _, options in facets}
         return self._page(
             "verkenner.md.j2",
             "verkenner/index.md",
@@ -347,6 +417,7 @@ class Renderer:
             cards=cards,
             facets=facets,
             counts=counts,
+            shorts=shorts,
         )
 
     def _index(self) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from build_palette import main
 from palette_builder import history
 from palette_builder.freshness import add_months, count_phrase, dutch_date
 from palette_builder.project import Project
-from palette_builder.report import read_site_settings
+from palette_builder.site_settings import read_site_settings
 
 from .conftest import REPO, copy_project
 
@@ -258,7 +258,7 @@ def report_href(entry_page: str) -> str:
 def test_report_link_carries_the_entry_id_and_address(git_site: Path) -> None:
     href = report_href(page(git_site, "interventies/tijdelijk-huisverbod"))
     link = urlparse(href)
-    assert link.scheme == "mailto" and link.path == "fouten@example.org"
+    assert link.scheme == "mailto" and link.path == read_site_settings(git_site.parent).report_email
     query = parse_qs(link.query)
     assert "tijdelijk-huisverbod" in query["subject"][0] and "Tijdelijk huisverbod" in query["subject"][0]
     assert f"Pagina: {SITE_URL}interventies/tijdelijk-huisverbod/" in query["body"][0]

@@ -7,6 +7,11 @@
     document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
       if (!dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Zoeken");
     });
+    // Print: only links to other hosts get their address printed. The theme makes internal links
+    // absolute, so the stylesheet cannot tell them apart by the href alone.
+    document.querySelectorAll(".md-typeset a[href]").forEach(function (a) {
+      if (a.host === window.location.host) a.classList.add("pv-internal");
+    });
     // Print: the address of this page as the reader has it, filters included.
     document.querySelectorAll("[data-print-url]").forEach(function (el) {
       el.textContent = window.location.href;

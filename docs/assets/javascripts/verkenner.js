@@ -1,5 +1,5 @@
 /* Verkenner: filters the server-rendered list of cards. The filter state lives in the URL
- * (?fase=a,b&domein=c&q=tekst), so a link reproduces the view and back/forward work.
+ * (?fase=a,b&domein=c&zoek=tekst), so a link reproduces the view and back/forward work.
  * Only the first matches are in the document (more on request): toggling thousands of cards costs
  * far more layout than replacing the list with the few that fit on a screen or two. */
 (function () {
@@ -13,7 +13,7 @@
 
   function Explorer(root) {
     var form = root.querySelector("[data-filters]");
-    var textInput = form.querySelector("input[name=q]");
+    var textInput = form.querySelector("input[name=zoek]");
     var resultCount = root.querySelector("[data-result-count]");
     var empty = root.querySelector("[data-empty]");
     var list = root.querySelector("[data-cards]");
@@ -21,12 +21,18 @@
     var PAGE_SIZE = parseInt(root.dataset.pageSize, 10) || 100;
     var limit = PAGE_SIZE;
     var matched = [];
-    var rendered = [];
+    var rendered = null; // what the list holds; at first the server's full list
     var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
     var allowed = {};
+    var shortForms = {};
+    var facetLabels = {};
+    var unknownEl = root.querySelector("[data-unknown]");
     facetKeys.forEach(function (key) {
+      var facetEl = form.querySelector("[data-facet=" + key + "]");
+      shortForms[key] = JSON.parse(facetEl.dataset.short || "{}");
+      facetLabels[key] = facetEl.dataset.label || key;
       allowed[key] = {};
       form.querySelectorAll("input[name=" + key + "]").forEach(function (input) {
         allowed[key][input.value] = input;
@@ -48,14 +54,66 @@
       return { el: el, text: el.dataset.tekst || "", values: values };
     });
 
+    // Lower case, no accents, words joined by "-": the same as slug() in render.py.
+    function slug(text) {
+      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    }
+
+    // A hand-typed value: an exact value, the same in other spelling, or a short form (a phase group,
+    // a label or abbreviation that names one value). What is not understood is reported, not dropped.
+    function lookup(key, raw) {
+      if (Object.prototype.hasOwnProperty.call(allowed[key], raw)) return [raw];
+      var normal = slug(raw);
+      if (Object.prototype.hasOwnProperty.call(allowed[key], normal)) return [normal];
+      if (Object.prototype.hasOwnProperty.call(shortForms[key], normal)) return shortForms[key][normal];
+      return null;
+    }
+
+    // Values are separated by commas; a space separates values too (a "+" in an address), unless
+    // the words together are a label ("Civiel recht").
+    function resolve(key, raw, unknown) {
+      var whole = lookup(key, raw.trim());
+      if (whole) return whole;
+      var found = [];
+      splitValues(raw).forEach(function (part) {
+        var values = lookup(key, part);
+        if (values) found = found.concat(values);
+        else unknown.push(facetLabels[key] + ": \u201c" + part + "\u201d");
+      });
+      return found;
+    }
+
+    function showUnknown(unknown) {
+      var text = unknown.length
+        ? "Niet begrepen in het webadres, dus niet gebruikt als filter: " + unknown.join("; ") +
+          ". Kies hieronder uit de filters."
+        : "";
+      if (unknownEl.textContent !== text) unknownEl.textContent = text;
+      unknownEl.hidden = !text;
+    }
+
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
-      var state = { q: (params.get("q") || "").trim(), facets: {} };
+      // Older shared links carry the text as ?q=; overrides/main.html renames it before the theme
+      // (whose search also reads ?q=) sees it, so it is read here as a fallback only.
+      var state = { q: (params.get("zoek") || params.get("q") || "").trim(), facets: {} };
+      var unknown = [];
       facetKeys.forEach(function (key) {
-        state.facets[key] = splitValues(params.get(key)).filter(function (value) {
-          return Object.prototype.hasOwnProperty.call(allowed[key], value);
+        var chosen = [];
+        (params.get(key) || "").split(",").filter(function (raw) {
+          return raw.trim();
+        }).forEach(function (raw) {
+          resolve(key, raw, unknown).forEach(function (value) {
+            if (chosen.indexOf(value) === -1) chosen.push(value);
+          });
+        });
+        // In the order of the options, as a click would write them.
+        state.facets[key] = Object.keys(allowed[key]).filter(function (value) {
+          return chosen.indexOf(value) !== -1;
         });
       });
+      state.unknown = unknown;
       return state;
     }
 
@@ -86,17 +144,15 @@
       facetKeys.forEach(function (key) {
         if (state.facets[key].length) params.set(key, state.facets[key].join(","));
       });
-      if (state.q) params.set("q", state.q);
+      if (state.q) params.set("zoek", state.q);
       var query = params.toString().replace(/%2C/g, ",");
       return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     }
 
-    // Region: a national entry is available in every region; "landelijk" selects national entries only.
+    // A card lists every value it has (the build spells out the regions an offer is available in).
     function facetMatches(key, itemValues, selected) {
       for (var i = 0; i < selected.length; i++) {
-        var value = selected[i];
-        if (itemValues.indexOf(value) !== -1) return true;
-        if (key === "regio" && value !== "landelijk" && itemValues.indexOf("landelijk") !== -1) return true;
+        if (itemValues.indexOf(selected[i]) !== -1) return true;
       }
       return false;
     }
@@ -136,11 +192,9 @@
         if (shown) matched.push(item);
       });
       var shownCount = matched.length;
-      var national = counts.regio ? counts.regio.landelijk || 0 : 0;
       facetKeys.forEach(function (key) {
         Object.keys(allowed[key]).forEach(function (value) {
           var count = counts[key][value] || 0;
-          if (key === "regio" && value !== "landelijk") count += national;
           var el = countEls[key + ":" + value];
           if (el && el.textContent !== String(count)) el.textContent = String(count);
         });
@@ -157,7 +211,7 @@
 
     function render() {
       var next = matched.slice(0, limit);
-      var same = next.length === rendered.length && next.every(function (item, i) {
+      var same = rendered !== null && next.length === rendered.length && next.every(function (item, i) {
         return item === rendered[i];
       });
       if (!same) {
@@ -173,6 +227,7 @@
 
     function update(push) {
       var state = readForm();
+      showUnknown([]);
       limit = PAGE_SIZE;
       apply(state);
       var url = toUrl(state);
@@ -218,6 +273,12 @@
       var state = readUrl();
       writeForm(state);
       apply(state);
+      showUnknown(state.unknown);
+      // Short forms become the values they stand for; what was not understood leaves the address.
+      var url = toUrl(state);
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+      }
     };
     form.hidden = false;
     this.restore();

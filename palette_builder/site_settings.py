@@ -1,9 +1,10 @@
-"""The site settings the generator needs from mkdocs.yml: the site's address and where readers report errors.
+"""The settings of mkdocs.yml that the generator needs: the site's address, its name, and where readers report
+errors (`extra.report`), plus the warnings a publisher gets while those are still examples.
 
 ```yaml
 extra:
   report:
-    email: fouten@example.org   # a mailto: link with subject and body filled in
+    email: meldingen@example.org   # a mailto: link with subject and body filled in
     url: https://.../issues/new?title={naam}&body={adres}   # optional; wins over email
 ```
 `{id}`, `{naam}` and `{adres}` in the url are replaced, URL-encoded. The site sends nothing itself: the
@@ -12,6 +13,7 @@ link opens the reader's own mail program or the form.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,9 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
+
+# Addresses reserved for examples (RFC 2606): a site that still has one cannot receive reports.
+PLACEHOLDER_DOMAIN = re.compile(r"(^|[@.])example\.(org|com|net)(/|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,3 +71,19 @@ def read_site_settings(root: Path) -> SiteSettings:
         report_email=str(report["email"]).strip() if report.get("email") else None,
         report_url=str(report["url"]).strip() if report.get("url") else None,
     )
+
+
+def settings_warnings(root: Path) -> list[str]:
+    """Warnings, not errors: the site builds, but a reader would be sent to a wrong address."""
+    settings = read_site_settings(root)
+    report = {key: value for key, value in (("email", settings.report_email), ("url", settings.report_url)) if value}
+    if not report:
+        return ["Let op: mkdocs.yml noemt geen meldadres (extra.report.email of extra.report.url); lezers kunnen niets melden."]
+    warnings = []
+    for key, value in report.items():
+        domain = value.rsplit("@", 1)[-1] if key == "email" else re.sub(r"^[a-z]+://", "", value)
+        if PLACEHOLDER_DOMAIN.search(domain):
+            warnings.append(f"Let op: extra.report.{key} in mkdocs.yml is nog het voorbeeldadres {value}; vul het adres in waar lezers fouten melden.")
+    if "url" in report and not re.match(r"^https?://", report["url"]):
+        warnings.append(f"Let op: extra.report.url in mkdocs.yml is geen webadres (http:// of https://): {report['url']}; de site toont het niet als link.")
+    return warnings
