@@ -16,28 +16,29 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import watchdog.events
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from .project import ALL_REGIONS, report_problems
-from .render import TEMPLATES, Renderer, write_pages
+from .project import ALL_REGIONS, Project, report_problems
+from .render import GENERATED_DIRS, TEMPLATES, Renderer, write_pages
 from .validate import load_vocabularies
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from .project import Project
-
 PALETTE_NAME = "Interventiepalet Veiligheid Voorop"
 MAX_PROBLEMS_SHOWN = 50
+# How often the server looks for changed files (MkDocs: 0.5 s); part of the time a reload takes.
+POLLING_INTERVAL = 0.25
 
 
 def site_name(project: Project) -> dict[str, str]:
@@ -135,10 +136,10 @@ class PaletteServer(LiveReloadServer):
     """MkDocs' development server, with two additions: the port is claimed before the first build, and
     while the palette has problems every page shows them at the top."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, generated: Iterable[Path] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.problems: list[str] = []
-        self.watched: list[Path] = []
+        self.generated = tuple(f"{folder}{os.sep}" for folder in generated)
         self._bound = False
         templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
         self._banner = templates.get_template("serve-problemen.html.j2")
@@ -155,8 +156,25 @@ class PaletteServer(LiveReloadServer):
             super().server_activate()
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
-        self.watched.append(Path(path).resolve())
-        super().watch(path, func, recursive=recursive)
+        """As LiveReloadServer.watch in MkDocs 1.6, except that the pages written by the rebuild itself
+        (the generated folders in docs/) do not ask for a second rebuild."""
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            self._watched_paths[path] += 1
+            return
+        self._watched_paths[path] = 1
+
+        def callback(event: watchdog.events.FileSystemEvent) -> None:
+            paths = [str(event.src_path), str(getattr(event, "dest_path", "") or event.src_path)]
+            if event.is_directory or all(changed.startswith(self.generated) for changed in paths):
+                return
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = callback  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)
@@ -181,11 +199,14 @@ def address_problem(error: OSError, host: str, port: int) -> str:
 def serve(project: Project, dev_addr: str) -> int:
     """Serve with live reload. An edit in palette/ regenerates the pages and rebuilds; while the data has
     problems, the last good site stays and every page lists the problems. SIGTERM and SIGINT stop it all."""
-    with mkdocs_logging(logging.INFO), _stop_on_sigterm():
+    with mkdocs_logging(logging.INFO), _stop_on_signals():
         try:
             return _serve(project, dev_addr)
         except KeyboardInterrupt:
             return 0
+        except MkDocsException as error:
+            print(error.format_message(), file=sys.stderr)
+            return 1
 
 
 def _serve(project: Project, dev_addr: str) -> int:
@@ -204,21 +225,19 @@ def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
         return 1
     host, port = config.dev_addr.host, config.dev_addr.port
     mount_path = urlsplit(config.site_url or "/").path
-    built_from: dict[str, tuple[int, int]] | None = None
+    built = False
 
     def builder(config: MkDocsConfig | None = None) -> None:
-        nonlocal built_from
-        _regenerate(project, server)
-        # Pages written just now also trigger the watcher on docs/; that second pass finds nothing new.
-        sources = _snapshot(path for path in server.watched if path != project.palette_dir)
-        if sources == built_from:
-            return
+        nonlocal built
+        if not _regenerate(project, server) and built:
+            return  # the last good site stays; every page now lists the problems
         config = config or load_mkdocs_config(project, site_dir=site_dir, dev_addr=dev_addr, strict=False)
         config.site_url = server.url
         mkdocs_build(config, serve_url=server.url)
-        built_from = sources
+        built = True
 
-    server = PaletteServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    generated = [Path(config.docs_dir) / folder for folder in GENERATED_DIRS]
+    server = PaletteServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, polling_interval=POLLING_INTERVAL, generated=generated)
     server.error_handler = lambda code: _error_page(site_dir, code)
     try:
         server.server_bind()
@@ -245,30 +264,15 @@ def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
     return 0
 
 
-def _regenerate(project: Project, server: PaletteServer) -> None:
+def _regenerate(project: Project, server: PaletteServer) -> bool:
     """Validate and write the pages that changed; on problems write nothing and show them on every page."""
     palette = project.load()
     if report_problems(palette):
         server.problems = [str(problem) for problem in palette.problems]
-        return
+        return False
     server.problems = []
     write_pages(Renderer(palette, region=project.region).pages(), project.docs_dir)
-
-
-def _snapshot(paths: Iterator[Path]) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file under the given paths."""
-    found: dict[str, tuple[int, int]] = {}
-    for path in paths:
-        if path.is_file():
-            stat = path.stat()
-            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
-            continue
-        for folder, _dirs, files in os.walk(path):
-            for name in files:
-                with contextlib.suppress(OSError):
-                    stat = os.stat(os.path.join(folder, name))
-                    found[os.path.join(folder, name)] = (stat.st_mtime_ns, stat.st_size)
-    return found
+    return True
 
 
 def _error_page(site_dir: str, code: int) -> bytes | None:
@@ -277,8 +281,9 @@ def _error_page(site_dir: str, code: int) -> bytes | None:
 
 
 @contextlib.contextmanager
-def _stop_on_sigterm() -> Iterator[None]:
-    """SIGTERM stops the server the way Ctrl+C does, so the port is released and the temporary site removed."""
+def _stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGINT (also when started with SIGINT ignored) stop the server the way Ctrl+C does:
+    the port is released and the temporary site removed."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -286,8 +291,9 @@ def _stop_on_sigterm() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO, copy_project
 
 START_TIMEOUT = 180  # the first build of the real palette on a busy two-core machine
@@ -79,17 +81,18 @@ def serving(root: Path, port: int, logs: Path) -> Iterator[subprocess.Popen[byte
             process.wait(timeout=10)
 
 
-def test_sigterm_stops_the_server_and_everything_it_started(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_the_server_and_everything_it_started(tmp_path: Path, stop: signal.Signals) -> None:
     root = copy_project(tmp_path / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     with serving(root, port, tmp_path) as process:
         assert wait_until(lambda: fetch(url) is not None, START_TIMEOUT), (tmp_path / "serve.err").read_text()
 
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         process.wait(timeout=15)
 
-        assert wait_until(lambda: fetch(url) is None, 5), "the port still answers after SIGTERM"
+        assert wait_until(lambda: fetch(url) is None, 5), f"the port still answers after {stop.name}"
         assert session_processes(process.pid) == []
 
 
