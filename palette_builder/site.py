@@ -25,6 +25,8 @@ import watchdog.events
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import IpAddress
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
@@ -219,11 +221,12 @@ def _serve(project: Project, dev_addr: str) -> int:
 
 def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
     try:
-        config = load_mkdocs_config(project, site_dir=site_dir, dev_addr=dev_addr, strict=False)
-    except MkDocsException:
+        address = IpAddress().validate(dev_addr)
+    except ValidationError:
         print(f"Ongeldig adres {dev_addr!r}; gebruik de vorm --dev-addr 127.0.0.1:8000.", file=sys.stderr)
         return 1
-    host, port = config.dev_addr.host, config.dev_addr.port
+    host, port = address.host, address.port
+    config = load_mkdocs_config(project, site_dir=site_dir, dev_addr=dev_addr, strict=False)
     mount_path = urlsplit(config.site_url or "/").path
     built = False
 
