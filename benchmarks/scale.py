@@ -83,7 +83,8 @@ def synthetic_palette(root: Path, size: int, seed: int = 7) -> None:
         "overleg",
     ]
     for number in range(size):
-        entry_id = f"interventie-{number:05d}"
+        # The home page links to tijdelijk-huisverbod; with --strict that link must resolve.
+        entry_id = "tijdelijk-huisverbod" if number == 0 else f"interventie-{number:05d}"
         entry = {
             "id": entry_id,
             "naam": f"Interventie {number} {rng.choice(words)} {rng.choice(words)}",

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
-import shutil
-import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +15,7 @@ from .render import Renderer, render_new_entry, write_pages
 from .safe_yaml import locate
 from .schema import schema_text
 from .site_settings import settings_warnings
-from .validate import Palette, Sources, load_palette, load_vocabularies
+from .validate import Palette, Sources, load_palette
 
 ALL_REGIONS = "alle"
 
@@ -109,68 +105,21 @@ class Project:
 
     def build(self, site_dir: Path | None = None) -> int:
         """Generate and build into a fresh folder; replace the site only when everything succeeded."""
-        if self.generate() != 0:
-            print("De site is niet bijgewerkt: los eerst de problemen op.", file=sys.stderr)
-            return 1
-        site = (site_dir or self.root / "site").resolve()
-        staging = site.with_name(f".{site.name}.nieuw")
-        shutil.rmtree(staging, ignore_errors=True)
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
-            cwd=self.root,
-            env=self._mkdocs_env(),
-            check=False,
-        )
-        if result.returncode != 0:
-            shutil.rmtree(staging, ignore_errors=True)
-            print("mkdocs build is mislukt; de vorige site is ongewijzigd.", file=sys.stderr)
-            return 1
-        previous = site.with_name(f".{site.name}.oud")
-        shutil.rmtree(previous, ignore_errors=True)
-        if site.exists():
-            site.rename(previous)
-        staging.rename(site)
-        shutil.rmtree(previous, ignore_errors=True)
-        print(f"Site gebouwd in {site}")
-        for warning in settings_warnings(self.root):
-            print(warning, file=sys.stderr)
-        return 0
+        from . import site  # MkDocs is imported only by the commands that build
+
+        result = site.build(self, site_dir)
+        if result == 0:
+            for warning in settings_warnings(self.root):
+                print(warning, file=sys.stderr)
+        return result
 
     def serve(self, dev_addr: str) -> int:
-        """Serve with mkdocs; a watcher regenerates pages after a YAML edit (mkdocs then reloads)."""
-        self.generate()
-        stop = threading.Event()
-        threading.Thread(target=self._watch_palette, args=(stop,), daemon=True).start()
-        try:
-            return subprocess.call(
-                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr, "--no-strict"],
-                cwd=self.root,
-                env=self._mkdocs_env(),
-            )
-        except KeyboardInterrupt:
-            return 0
-        finally:
-            stop.set()
+        """Serve with live reload; an edit in palette/ regenerates the pages, problems show on every page."""
+        if self._missing_region():
+            return 1
+        from . import site
 
-    def _watch_palette(self, stop: threading.Event) -> None:
-        def snapshot() -> dict[Path, float]:
-            return {path: path.stat().st_mtime for path in self.palette_dir.rglob("*.yaml")}
-
-        seen = snapshot()
-        while not stop.wait(1.0):
-            current = snapshot()
-            if current != seen:
-                seen = current
-                self.generate(quiet=True)
-
-    def _mkdocs_env(self) -> dict[str, str]:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        if self.region and "SITE_NAME" not in env:
-            palette_name = "Interventiepalet Veiligheid Voorop"
-            national, _ = load_vocabularies([self.palette_dir / "vocabulaires"], self.root)
-            label = "alle regio's" if self.region == ALL_REGIONS else national.label("regios", self.region)
-            env["SITE_NAME"] = f"{palette_name} – {label}"
-        return env
+        return site.serve(self, dev_addr)
 
     def schema_file(self) -> Path:
         """National schema, or a region's (with its own vocabulary values) beside its folders."""

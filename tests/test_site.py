@@ -184,3 +184,32 @@ def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
 
     assert index.read_bytes() == before
     assert (root / "site" / "interventies" / "tijdelijk-huisverbod" / "index.html").exists()
+
+
+def test_a_warning_fails_the_strict_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """mkdocs' warnings (here a link to a page that does not exist) stop the build and are shown."""
+    root = copy_project(tmp_path)
+    assert Project(root).build() == 0
+    before = (root / "site" / "privacy" / "index.html").read_bytes()
+    with open(root / "docs" / "privacy.md", "a", encoding="utf-8") as page:
+        page.write("\n[Verder lezen](bestaat-niet.md)\n")
+
+    assert Project(root).build() == 1
+
+    assert "bestaat-niet.md" in capsys.readouterr().err
+    assert (root / "site" / "privacy" / "index.html").read_bytes() == before
+
+
+def test_the_build_runs_hooks_declared_in_mkdocs_yml(tmp_path: Path) -> None:
+    """MkDocs runs inside build_palette.py; hooks and plugins from mkdocs.yml must still run, into the staging folder."""
+    root = copy_project(tmp_path)
+    (root / "hooks.py").write_text(
+        "from pathlib import Path\n\ndef on_post_build(config):\n    Path(config.site_dir, 'hook.txt').write_text('ran', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - hooks.py\n")
+
+    assert Project(root).build() == 0
+
+    assert (root / "site" / "hook.txt").read_text(encoding="utf-8") == "ran"

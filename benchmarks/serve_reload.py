@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Serve reload benchmark: the time from writing one YAML edit until the served page shows it.
+
+It starts `build_palette.py serve` on a copy of the real palette, edits one entry's
+summary a number of times and, after each write, fetches the entry's page over HTTP until the new text
+is there. The development server holds a request while it rebuilds, so a fetch returns as soon as the
+new page exists.
+
+    .venv/bin/python benchmarks/serve_reload.py [--edits 5]
+
+It writes nothing into the repository; the figures go to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import copy_project  # noqa: E402
+from tests.test_serve import START_TIMEOUT, fetch, free_port, serving, wait_until  # noqa: E402
+
+ENTRY = "tijdelijk-huisverbod"
+PHRASE = "tien dagen"
+
+
+def measure_reload(root: Path, edits: int = 5, entry: str = ENTRY, phrase: str = PHRASE) -> list[float]:
+    """Seconds from each write of palette/landelijk/<entry>.yaml until the served page shows the edit."""
+    path = root / "palette" / "landelijk" / f"{entry}.yaml"
+    original = path.read_text(encoding="utf-8")
+    if phrase not in original:
+        raise SystemExit(f"{path} does not contain {phrase!r}")
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/interventies/{entry}/"
+    seconds = []
+    with tempfile.TemporaryDirectory(prefix="serve-logs-") as logs, serving(root, port, Path(logs)):
+        if not wait_until(lambda: phrase in (fetch(page) or ""), START_TIMEOUT):
+            raise SystemExit("serve did not answer: " + (Path(logs) / "serve.err").read_text())
+        time.sleep(2)  # let the watcher settle after the first build
+        for number in range(edits):
+            marker = f"{phrase} (meting {number})"
+            path.write_text(original.replace(phrase, marker, 1), encoding="utf-8")
+            start = time.perf_counter()
+            while marker not in (fetch(page) or ""):
+                if time.perf_counter() - start > 60:
+                    raise SystemExit(f"edit {number} did not show within 60 s")
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+            time.sleep(2)  # the rebuild that the written pages trigger finishes before the next edit
+    path.write_text(original, encoding="utf-8")
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--edits", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="palet-serve-") as temp:
+        root = copy_project(Path(temp) / "project")
+        entries = len(list((root / "palette" / "landelijk").glob("*.yaml")))
+        seconds = measure_reload(root, args.edits)
+    summary = f"median {statistics.median(seconds):.2f} s, min {min(seconds):.2f} s, max {max(seconds):.2f} s"
+    print(f"serve reload after one YAML edit ({entries} entries, {len(seconds)} edits): {summary}")
+    print("each: " + ", ".join(f"{value:.2f} s" for value in seconds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
