@@ -32,6 +32,7 @@
           // outranks the page about it (kinderrechter, huisverbod). Overview pages already count less.
           ranking: { pageLength: 0 },
         }).then(function () {
+          pagefind.init(); // fetch the Dutch index metadata and WebAssembly while the reader types
           return pagefind;
         });
       });
