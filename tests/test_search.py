@@ -5,6 +5,7 @@ The selectors are the theme's search classes, which the site's own search keeps.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -159,6 +160,10 @@ def test_search_results_show_page_text_as_text(page, site_url: str, built_site: 
     search(page, "huisverbod")
     tags = page.eval_on_selector_all(".md-search-result__article *", "nodes => [...new Set(nodes.map(n => n.tagName))]")
     assert set(tags) <= {"P", "MARK"}
+    # The spaces around a highlighted word survive ("het huisverbod nog", not "huisverbodnog"):
+    # the palette has no word that starts with "huisverbod" and goes on.
+    excerpts = page.eval_on_selector_all(".md-search-result__article p:last-child", "ps => ps.map(p => p.textContent)")
+    assert excerpts and not [text for text in excerpts if re.search(r"huisverbod\w", text, re.IGNORECASE)], excerpts
 
 
 def test_explorer_first_load_stays_within_100_kb_gzip(browser, site_url: str, built_site: Path) -> None:

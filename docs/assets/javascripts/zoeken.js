@@ -44,12 +44,15 @@
   }
 
   // Pagefind's excerpt is escaped page text with <mark> around the matches: keep only those marks.
+  // A textarea decodes the entities of the rest as text, spaces included, and never creates elements.
+  var decoder = document.createElement("textarea");
   function excerptNodes(excerpt) {
     var fragment = document.createDocumentFragment();
     excerpt.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
-      var text = document.createTextNode(new DOMParser().parseFromString(part, "text/html").documentElement.textContent);
+      decoder.innerHTML = part;
+      var text = document.createTextNode(decoder.value);
       if (inMark) {
         var mark = document.createElement("mark");
         mark.appendChild(text);
