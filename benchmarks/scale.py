@@ -10,8 +10,8 @@ For each size it reports, side by side in one run:
   fetched until the load event, gzipped from disk, so the figure does not depend on a server); and
   the explorer's filter latency (script plus style and layout of the change, and until the next
   frame has run, which adds the wait for that frame).
-Sizes given with --build-only (20,000 by default) get only the two builds, to show how build time
-and memory grow.
+Sizes given with --build-only (20,000 by default) get only our build, to show how its time and
+memory grow.
 
     .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--build-only 20000] [--runs 1]
 
@@ -206,9 +206,9 @@ def run_size(size: int, runs: int, browser: bool = True) -> dict[str, float]:
                 for folder in GENERATED_DIRS:  # a clean generate each run, as in CI
                     shutil.rmtree(root / "docs" / folder, ignore_errors=True)
                 ours.append(measure([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), "build"], root, env))
-                bare.append(
-                    measure([sys.executable, "-m", "mkdocs", "build", "-f", str(bare_yml), "--strict", "--quiet", "--site-dir", str(bare_site)], root, bare_env)
-                )
+                if browser:  # build-only sizes: our build alone, to show its growth
+                    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(bare_yml), "--strict", "--quiet", "--site-dir", str(bare_site)]
+                    bare.append(measure(command, root, bare_env))
             figures = browser_figures(root / "site", url, bare_url, "strafrecht") if browser else {}
         finally:
             server.shutdown()
@@ -217,8 +217,7 @@ def run_size(size: int, runs: int, browser: bool = True) -> dict[str, float]:
             "entries": size,
             "ours_s": statistics.median(t for t, _ in ours),
             "ours_mb": max(m for _, m in ours),
-            "bare_s": statistics.median(t for t, _ in bare),
-            "bare_mb": max(m for _, m in bare),
+            **({"bare_s": statistics.median(t for t, _ in bare), "bare_mb": max(m for _, m in bare)} if bare else {}),
             **figures,
         }
 
@@ -243,12 +242,13 @@ def main() -> int:
     print("| entries | our build | bare mkdocs (lunr) | overhead | our peak | bare peak | first result: Pagefind | first result: lunr |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        overhead = (row["ours_s"] - row["bare_s"]) / row["bare_s"] * 100
         search = f"{row['pagefind_ms'] / 1000:.2f} s | {row['lunr_ms'] / 1000:.2f} s" if "pagefind_ms" in row else "– | –"
-        print(
-            f"| {row['entries']:,} | {row['ours_s']:.1f} s | {row['bare_s']:.1f} s | {overhead:+.0f} % "
-            f"| {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB | {search} |"
-        )
+        if "bare_s" in row:
+            overhead = (row["ours_s"] - row["bare_s"]) / row["bare_s"] * 100
+            bare = f"{row['bare_s']:.1f} s | {overhead:+.0f} % | {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB"
+        else:
+            bare = f"– | – | {row['ours_mb']:.0f} MB | –"
+        print(f"| {row['entries']:,} | {row['ours_s']:.1f} s | {bare} | {search} |")
     print()
     print("| entries | explorer first load (gzip) | requests | explorer HTML (gzip) | filter: script + layout | filter: until next frame |")
     print("|---:|---:|---:|---:|---:|---:|")
