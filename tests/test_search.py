@@ -194,3 +194,20 @@ def test_search_in_a_region_build_finds_the_regions_own_entry(page, region_url: 
     assert search(page, "buurtaanpak")[0] == "/interventies/voorbeeld-buurtaanpak/"
     assert search(page, "VBA")[0] == "/interventies/voorbeeld-buurtaanpak/"
     assert [url for url in requests if not url.startswith(region_url) and not url.startswith(("data:", "blob:"))] == []
+
+
+def test_the_plugin_indexes_a_built_site_and_reports_a_failure_clearly(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from palette_builder.search import PagefindPlugin
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="nl"><body><main data-pagefind-body><h1>Tijdelijk huisverbod</h1></main></body></html>', encoding="utf-8")
+    PagefindPlugin().on_post_build(config=type("Config", (), {"site_dir": str(site)})())
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert any(path.name.startswith("wasm.nl") for path in (site / "pagefind").iterdir())  # Dutch, from lang="nl"
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    with pytest.raises(PluginError, match="Pagefind kon de zoekindex niet maken"):
+        PagefindPlugin().on_post_build(config=type("Config", (), {"site_dir": str(empty)})())
