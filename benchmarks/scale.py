@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Scale benchmark: synthetic palettes of 1,000 and 5,000 entries.
+"""Scale benchmark: synthetic palettes of 100 to 20,000 entries.
 
 For each size it reports, side by side in one run:
-- our full build (`build_palette.py build`: validate, generate, mkdocs build) against a bare
-  `mkdocs build` of the same generated pages: wall time and peak memory (RSS of the process tree);
-- in Debian's Chromium: the explorer's filter latency (script plus style and layout of the change,
-  and until the next frame has run, which adds the wait for that frame), the
-  explorer page's transfer size, and the time from typing a query to the first search result.
+- our full build (`build_palette.py build`: validate, generate, mkdocs build, Pagefind index)
+  against a bare `mkdocs build` of the same generated pages with the theme's own (lunr) search:
+  wall time and peak memory (RSS of the process tree);
+- in Debian's Chromium: the time from typing a query to the first search result, with Pagefind
+  (our site) and with lunr (the bare site); the explorer's first load in gzip bytes (every file
+  fetched until the load event, gzipped from disk, so the figure does not depend on a server); and
+  the explorer's filter latency (script plus style and layout of the change, and until the next
+  frame has run, which adds the wait for that frame).
+Sizes given with --build-only (20,000 by default) get only our build, to show how its time and
+memory grow.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 1000 5000] [--runs 1]
+    .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--build-only 20000] [--runs 1]
 
-It writes nothing into the repository; the figures go to standard output as a Markdown table.
+It writes nothing into the repository; the figures go to standard output as Markdown tables.
 """
 
 from __future__ import annotations
@@ -34,8 +39,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.support import CHROMIUM, CHROMIUM_ARGS, copy_project, first_load  # noqa: E402
 from palette_builder.render import GENERATED_DIRS  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
 
 MEASURE = (
     "import resource, subprocess, sys, time\n"
@@ -114,19 +119,39 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def browser_figures(site: Path, url: str, facet_value: str) -> dict[str, float]:
+def bare_config(root: Path) -> Path:
+    """mkdocs.yml as a plain MkDocs site would have it: the theme's own search, no Pagefind."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - palette-search\n", "  - search:\n      lang: nl\n").replace("custom_dir: overrides", "custom_dir: overrides-bare")
+    config = config.replace("  - assets/javascripts/zoeken.js\n", "").replace("  - assets/stylesheets/zoeken.css\n", "")
+    shutil.copytree(root / "overrides", root / "overrides-bare", ignore=shutil.ignore_patterns("header.html", "pv-search.html"), dirs_exist_ok=True)
+    target = root / "mkdocs-bare.yml"
+    target.write_text(config, encoding="utf-8")
+    return target
+
+
+def first_search_result(browser, url: str, query: str) -> float:
+    """Milliseconds from typing the query into the header search until the first result shows."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-search__input").click()
+    start = page.evaluate("performance.now()")
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
+    elapsed = page.evaluate("performance.now()") - start
+    page.close()
+    return elapsed
+
+
+def browser_figures(site: Path, url: str, bare_url: str, facet_value: str) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url + "verkenner/")
+        loaded = first_load(page, url + "verkenner/", site)
         page.wait_for_selector("[data-filters]:not([hidden])")
-        transfer = page.evaluate(
-            "() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
-            ".reduce((sum, entry) => sum + (entry.encodedBodySize || 0), 0)"
-        )
-        html = page.evaluate("() => performance.getEntriesByType('navigation')[0].encodedBodySize")
         handler, frame = [], []
         for _ in range(12):
             timing = page.evaluate(
@@ -142,74 +167,98 @@ def browser_figures(site: Path, url: str, facet_value: str) -> dict[str, float]:
             )
             handler.append(timing[0])
             frame.append(timing[1])
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        page.locator(".md-search__input").click()
-        start = page.evaluate("performance.now()")
-        page.keyboard.type("veiligheid")
-        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-        first_result = page.evaluate("performance.now()") - start
+        page.close()
+        pagefind_ms = first_search_result(browser, url, "veiligheid")
+        lunr_ms = first_search_result(browser, bare_url, "veiligheid")
         browser.close()
     return {
         "filter_work_ms": statistics.median(handler),
         "filter_frame_ms": statistics.median(frame),
-        "explorer_html_kb": html / 1024,
-        "explorer_transfer_kb": transfer / 1024,
-        "first_search_result_ms": first_result,
+        "explorer_html_kb": loaded["/verkenner/"] / 1024,
+        "explorer_first_load_kb": sum(loaded.values()) / 1024,
+        "explorer_requests": len(loaded),
+        "pagefind_ms": pagefind_ms,
+        "lunr_ms": lunr_ms,
     }
 
 
-def run_size(size: int, runs: int) -> dict[str, float]:
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def run_size(size: int, runs: int, browser: bool = True) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix=f"palet-{size}-") as temp:
         root = copy_project(Path(temp))
         synthetic_palette(root, size)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site")))
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        bare_site = Path(temp) / "bare"
+        (root / "site").mkdir()
+        bare_site.mkdir()
+        server, url = serve(root / "site")
+        bare_server, bare_url = serve(bare_site)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+        bare_env = {**env, "SITE_URL": bare_url}
+        bare_yml = bare_config(root)
         ours, bare = [], []
-        for _ in range(runs):
-            shutil.rmtree(root / "site", ignore_errors=True)
-            for folder in GENERATED_DIRS:  # a clean generate each run, as in CI
-                shutil.rmtree(root / "docs" / folder, ignore_errors=True)
-            ours.append(measure([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), "build"], root, env))
-            bare.append(measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(Path(temp) / "bare")], root, env))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            figures = browser_figures(root / "site", url, "strafrecht")
+            for _ in range(runs):
+                shutil.rmtree(root / "site", ignore_errors=True)
+                for folder in GENERATED_DIRS:  # a clean generate each run, as in CI
+                    shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+                ours.append(measure([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), "build"], root, env))
+                if browser:  # build-only sizes: our build alone, to show its growth
+                    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(bare_yml), "--strict", "--quiet", "--site-dir", str(bare_site)]
+                    bare.append(measure(command, root, bare_env))
+            figures = browser_figures(root / "site", url, bare_url, "strafrecht") if browser else {}
         finally:
             server.shutdown()
+            bare_server.shutdown()
         return {
             "entries": size,
             "ours_s": statistics.median(t for t, _ in ours),
             "ours_mb": max(m for _, m in ours),
-            "bare_s": statistics.median(t for t, _ in bare),
-            "bare_mb": max(m for _, m in bare),
+            **({"bare_s": statistics.median(t for t, _ in bare), "bare_mb": max(m for _, m in bare)} if bare else {}),
             **figures,
         }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000])
+    parser.add_argument("--build-only", type=int, nargs="*", default=[20000], help="sizes measured for build time and memory only")
     parser.add_argument("--runs", type=int, default=1, help="builds per size (the median is reported)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown tables")
     args = parser.parse_args()
-    rows = [run_size(size, args.runs) for size in args.sizes]
+    rows = []
+    for size in args.sizes:
+        rows.append(run_size(size, args.runs))
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # progress, and the figures if a later size fails
+    for size in args.build_only:
+        rows.append(run_size(size, args.runs, browser=False))
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
-    print(
-        "| entries | our build | bare mkdocs | overhead | our peak | bare peak "
-        "| filter: script + layout | filter: until next frame | explorer HTML | explorer transfer | first search result |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| entries | our build | bare mkdocs (lunr) | overhead | our peak | bare peak | first result: Pagefind | first result: lunr |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        overhead = (row["ours_s"] - row["bare_s"]) / row["bare_s"] * 100
-        print(
-            f"| {row['entries']:,} | {row['ours_s']:.1f} s | {row['bare_s']:.1f} s | {overhead:+.0f} % | {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB "
-            f"| {row['filter_work_ms']:.1f} ms | {row['filter_frame_ms']:.1f} ms | {row['explorer_html_kb']:.0f} kB | {row['explorer_transfer_kb']:.0f} kB "
-            f"| {row['first_search_result_ms'] / 1000:.1f} s |"
-        )
+        search = f"{row['pagefind_ms'] / 1000:.2f} s | {row['lunr_ms'] / 1000:.2f} s" if "pagefind_ms" in row else "– | –"
+        if "bare_s" in row:
+            overhead = (row["ours_s"] - row["bare_s"]) / row["bare_s"] * 100
+            bare = f"{row['bare_s']:.1f} s | {overhead:+.0f} % | {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB"
+        else:
+            bare = f"– | – | {row['ours_mb']:.0f} MB | –"
+        print(f"| {row['entries']:,} | {row['ours_s']:.1f} s | {bare} | {search} |")
+    print()
+    print("| entries | explorer first load (gzip) | requests | explorer HTML (gzip) | filter: script + layout | filter: until next frame |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        if "explorer_first_load_kb" in row:
+            print(
+                f"| {row['entries']:,} | {row['explorer_first_load_kb']:.0f} KB | {row['explorer_requests']} | {row['explorer_html_kb']:.0f} KB "
+                f"| {row['filter_work_ms']:.1f} ms | {row['filter_frame_ms']:.1f} ms |"
+            )
     return 0
 
 

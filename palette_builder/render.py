@@ -437,7 +437,8 @@ class Renderer:
         return self._page(
             "formaat.md.j2",
             "formaat/index.md",
-            self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld."),
+            # For developers, not for professionals looking for a measure: kept out of the site search.
+            self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld.", search={"exclude": True}),
             fields=format_fields(self.vocab),
             example=example,
         )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.support import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: F401 - shared with the benchmark
 from palette_builder.project import Project
-from palette_builder.render import GENERATED_DIRS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,30 +25,6 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "palette" / "vocabulaires", tmp_path / "palette" / "vocabulaires")
     shutil.copy(REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml", tmp_path / "palette" / "landelijk")
     return tmp_path
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project without generated pages, to build variants in isolation."""
-    target.mkdir(parents=True, exist_ok=True)
-    ignore_generated = shutil.ignore_patterns(*GENERATED_DIRS)
-    for name in ("mkdocs.yml",):
-        shutil.copy(REPO / name, target / name)
-    for folder in ("overrides", "palette"):
-        shutil.copytree(REPO / folder, target / folder)
-    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore_generated)
-    return target
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,4 +1,4 @@
-"""The site in a real Chromium: filters, shareable URLs, instant navigation, search, print, privacy, axe."""
+"""The site in a real Chromium: filters, shareable URLs, instant navigation, print, privacy, axe (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -185,16 +185,6 @@ def test_without_javascript_the_explorer_lists_everything(browser, site_url: str
     context.close()
 
 
-@pytest.mark.parametrize(("query", "expected"), [("THV", "Tijdelijk huisverbod"), ("huisverbod", "Tijdelijk huisverbod"), ("OTS", "Ondertoezichtstelling")])
-def test_site_search_finds_names_abbreviations_and_aliases(page, site_url: str, query: str, expected: str) -> None:
-    page.goto(f"{site_url}/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type(query, delay=30)  # the theme searches on key events
-    result = page.locator(".md-search-result__item", has_text=expected).first
-    result.wait_for(timeout=15000)
-    assert result.is_visible()
-
-
 @pytest.mark.parametrize("path", ["/interventies/tijdelijk-huisverbod/", "/palet/", "/verkenner/?fase=veiligheid-acuut"])
 def test_print_shows_content_address_and_link_urls_without_navigation(page, site_url: str, path: str, interventions) -> None:
     page.goto(site_url + path)
@@ -225,7 +215,7 @@ def test_no_request_leaves_the_site(page, site_url: str, name: str) -> None:
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + PAGE_TYPES[name])
     page.wait_for_load_state("networkidle")
-    if name == "home":  # searching loads the index and the Dutch language files
+    if name == "home":  # searching loads Pagefind, its WebAssembly and index chunks (tests/test_search.py has the rest)
         page.locator(".md-search__input").click()
         page.keyboard.type("huisverbod", delay=30)
         page.locator(".md-search-result__item").first.wait_for(timeout=15000)

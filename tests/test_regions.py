@@ -487,8 +487,11 @@ def test_former_id_keeps_the_old_address_working(tmp_path: Path, page) -> None:
     assert '<meta http-equiv="refresh" content="0; url=../tijdelijk-huisverbod/">' in old
     assert '<link rel="canonical" href="../tijdelijk-huisverbod/">' in old and '<meta name="robots" content="noindex">' in old
     assert '<a href="../tijdelijk-huisverbod/">Tijdelijk huisverbod</a>' in old and "Deze pagina is verhuisd" in old
-    search_index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in search_index["docs"] if doc["location"].startswith("interventies/huisverbod-oud")]
+    # Pagefind indexes exactly the pages that mark their body for it; the redirect page does not.
+    assert "data-pagefind-body" not in old and 'data-pagefind-ignore="all"' in old
+    indexed = json.loads((root / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    marked = [path for path in (root / "site").rglob("*.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert sum(language["page_count"] for language in indexed["languages"].values()) == len(marked)
     assert not (root / "docs" / "interventies" / "huisverbod-oud.md").exists()
     # In a real browser the old address ends on the entry's page.
     for url in serve(root / "site"):

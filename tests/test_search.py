@@ -1,0 +1,213 @@
+"""Site search (Pagefind) in a real Chromium: ranking, lazy loading, regions, keyboard, contrast, axe.
+
+The selectors are the theme's search classes, which the site's own search keeps.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from benchmarks.support import first_load
+from palette_builder.project import Project
+
+from .conftest import REPO, copy_project, serve
+from .test_browser import PAGE_TYPES
+
+# Query → the entry a professional expects first. kinderrechter: the ondertoezichtstelling is the
+# measure the kinderrechter is best known for and the one the other kinderrechter measures build on
+# (voorlopige OTS, machtiging uithuisplaatsing). Veilig Thuis: the entry about Veilig Thuis itself.
+EXPECTED_FIRST = {
+    "THV": "tijdelijk-huisverbod",
+    "OTS": "ondertoezichtstelling",
+    "UHP": "machtiging-uithuisplaatsing",
+    "huisverbod": "tijdelijk-huisverbod",
+    "gedragsaanwijzing": "gedragsaanwijzing",
+    "kinderrechter": "ondertoezichtstelling",
+    "Veilig Thuis": "inzet-veilig-thuis",
+}
+SEARCH_FILES = ("/pagefind/", "search_index.json", "/search/", "lunr")
+AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the header search and return the result links' paths, best first."""
+    field = page.locator(".md-search__input")
+    field.click()
+    field.fill("")
+    page.keyboard.type(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    page.wait_for_timeout(300)  # a later keystroke may still replace the list
+    return [urlsplit(href).path for href in page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")]
+
+
+@pytest.mark.parametrize(("query", "entry"), EXPECTED_FIRST.items())
+def test_search_returns_the_expected_entry_first(page, site_url: str, query: str, entry: str) -> None:
+    for name in ("interventie", "verkenner"):  # the same from any page, the site root found from the script
+        page.goto(site_url + PAGE_TYPES[name])
+        results = search(page, query)
+        assert results[0] == f"/interventies/{entry}/", results[:5]
+
+
+@pytest.mark.parametrize("query", ["THV", "OTS", "huisverbod", "veldnaam", "yaml-taalserver"])
+def test_format_page_is_not_in_the_search_results(page, site_url: str, query: str) -> None:
+    page.goto(site_url + "/")
+    field = page.locator(".md-search__input")
+    field.click()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function("() => !/Zoeken…|initiali/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=20_000)
+    page.wait_for_timeout(300)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert not [link for link in links if "/formaat/" in link], links
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_search_index_is_fetched_until_the_search_field_is_used(page, site_url: str, name: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + PAGE_TYPES[name])
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 600)  # reading, scrolling: still nothing
+    page.wait_for_timeout(200)
+    assert [url for url in requests if any(part in url for part in SEARCH_FILES)] == []
+    if name in ("home", "verkenner"):
+        page.locator(".md-search__input").focus()
+        page.wait_for_load_state("networkidle")
+        assert any(url.endswith("/pagefind/pagefind.js") for url in requests)
+        search(page, "huisverbod")
+        assert any("/pagefind/index/" in url for url in requests)
+        assert [url for url in requests if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))] == []
+
+
+def test_keyboard_opens_searches_and_closes(page, site_url: str) -> None:
+    page.goto(site_url + "/palet/")
+    page.keyboard.press("/")
+    field = page.locator(".md-search__input")
+    assert field.evaluate("field => field === document.activeElement")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.type("THV", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')").endswith("/interventies/tijdelijk-huisverbod/")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.locator("main h1").first.click()  # a spot without a link, so the page stays
+    page.keyboard.press("s")
+    assert field.evaluate("field => field === document.activeElement")
+    page.keyboard.press("Enter")  # Enter opens the first result
+    page.wait_for_url("**/interventies/tijdelijk-huisverbod/")
+
+
+def test_typing_in_the_explorers_text_filter_does_not_open_the_search(page, site_url: str) -> None:
+    page.goto(site_url + "/verkenner/")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    text_filter = page.locator("[data-filters] input[type=search], [data-filters] input[type=text]").first
+    text_filter.click()
+    page.keyboard.type("s/", delay=20)
+    assert text_filter.evaluate("field => field === document.activeElement")
+    assert not page.locator("#__search").is_checked()
+
+
+CONTRAST = """element => {
+    // The colour of the text and the colour behind it, composed over white through every ancestor.
+    const parse = value => { const [r, g, b, a = 1] = value.match(/[\\d.]+/g).map(Number); return [r, g, b, a]; };
+    const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) layers.push(parse(getComputedStyle(node).backgroundColor));
+    const background = layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
+    const text = over(parse(getComputedStyle(element).color), background);
+    const luminance = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const [light, dark] = [luminance(text), luminance(background)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+def test_result_highlight_and_meta_line_meet_wcag_aa_contrast(page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    search(page, "huisverbod")
+    highlight = page.locator(".md-search-result mark").first
+    meta = page.locator(".md-search-result__meta")
+    excerpt = page.locator(".md-search-result__article p").last
+    for element in (highlight, meta, excerpt):
+        assert element.evaluate(CONTRAST) >= 4.5, element.evaluate("e => e.outerHTML")
+    highlight.hover()  # also on the hovered result's tinted background
+    assert page.locator(".md-search-result__link:hover mark").first.evaluate(CONTRAST) >= 4.5
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_no_axe_violations_with_the_results_open(browser, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "/interventies/")
+    if width < 600:  # on a phone the search opens from the header button
+        page.locator("label.md-header__button[for=__search]").click()
+    search(page, "huisverbod")
+    results = Axe().run(page, options=AXE_WCAG_AA)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_search_results_show_page_text_as_text(page, site_url: str, built_site: Path) -> None:
+    """Result titles and excerpts are built as text nodes: only Pagefind's <mark> becomes markup."""
+    page.goto(site_url + "/")
+    search(page, "huisverbod")
+    tags = page.eval_on_selector_all(".md-search-result__article *", "nodes => [...new Set(nodes.map(n => n.tagName))]")
+    assert set(tags) <= {"P", "MARK"}
+    # The spaces around a highlighted word survive ("het huisverbod nog", not "huisverbodnog"):
+    # the palette has no word that starts with "huisverbod" and goes on.
+    excerpts = page.eval_on_selector_all(".md-search-result__article p:last-child", "ps => ps.map(p => p.textContent)")
+    assert excerpts and not [text for text in excerpts if re.search(r"huisverbod\w", text, re.IGNORECASE)], excerpts
+
+
+def test_explorer_first_load_stays_within_100_kb_gzip(browser, site_url: str, built_site: Path) -> None:
+    """Every file fetched until load, gzipped: a byte budget, not a timing."""
+    context = browser.new_context()
+    sizes = first_load(context.new_page(), site_url + "/verkenner/", built_site)
+    context.close()
+    report = "\n".join(f"{size / 1024:6.1f} KB  {path}" for path, size in sorted(sizes.items(), key=lambda item: -item[1]))
+    assert not [path for path in sizes if any(part in path for part in SEARCH_FILES)], report
+    assert sum(sizes.values()) <= 100 * 1024, report
+
+
+@pytest.fixture(scope="module")
+def region_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_project(tmp_path_factory.mktemp("zoeken-regio"))
+    shutil.copytree(REPO / "tests" / "voorbeeldregio" / "limburg", root / "palette" / "regio" / "limburg")
+    site = root / "site"
+    site.mkdir()
+    for url in serve(site):
+        assert Project(root, region="limburg").build(site) == 0
+        yield url
+
+
+def test_search_in_a_region_build_finds_the_regions_own_entry(page, region_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(region_url + "/interventies/")
+    assert search(page, "buurtaanpak")[0] == "/interventies/voorbeeld-buurtaanpak/"
+    assert search(page, "VBA")[0] == "/interventies/voorbeeld-buurtaanpak/"
+    assert [url for url in requests if not url.startswith(region_url) and not url.startswith(("data:", "blob:"))] == []
+
+
+def test_the_plugin_indexes_a_built_site_and_reports_a_failure_clearly(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from palette_builder.search import PagefindPlugin
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="nl"><body><main data-pagefind-body><h1>Tijdelijk huisverbod</h1></main></body></html>', encoding="utf-8")
+    PagefindPlugin().on_post_build(config=type("Config", (), {"site_dir": str(site)})())
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert any(path.name.startswith("wasm.nl") for path in (site / "pagefind").iterdir())  # Dutch, from lang="nl"
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    with pytest.raises(PluginError, match="Pagefind kon de zoekindex niet maken"):
+        PagefindPlugin().on_post_build(config=type("Config", (), {"site_dir": str(empty)})())
