@@ -53,7 +53,11 @@ class FreshnessPages:
         owners: dict[str, str] = {}
         for entry_id, entry in palette.entries.items():
             if entry_id in by_id and root is not None:
-                owners[_relative(entry.path, root)] = entry_id
+                own = _relative(entry.path, root)
+                owners[own] = entry_id
+                # A renamed entry keeps the history of its file under its former ids.
+                for former in entry.intervention.former_ids:
+                    owners[own.removesuffix(f"{entry_id}.yaml") + f"{former}.yaml"] = entry_id
         for entry_id, found in supplements.items():
             for region, _ in found:
                 if entry_id in by_id:

@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .changes import FreshnessPages
-from .export import DATA_DIR, ExportedIntervention, open_data_files
+from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
 from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
@@ -292,6 +292,7 @@ class Renderer:
         pages.update(self._vocabulary_pages("momenten", "moment", "Momenten van afstemming", "De vier momenten van afstemming van Veiligheid Voorop."))
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         pages.update(self._open_data())
+        pages.update([self._content_status()])
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
@@ -442,6 +443,15 @@ class Renderer:
             fields=format_fields(self.vocab),
             example=example,
         )
+
+    def _content_status(self) -> tuple[str, str]:
+        """A snippet the home page includes: how many entries are checked, and up to when."""
+        text = self.env.get_template("stand.txt.j2").render(
+            reviewed=sum(item.review_status is ReviewStatus.reviewed for item in self.items),
+            total=len(self.items),
+            data_date=data_date(self),
+        )
+        return "palet/stand.txt", text
 
     def _open_data(self) -> dict[str, str]:
         files, about = open_data_files(self, self.region)

@@ -213,6 +213,26 @@ def test_feed_is_valid_atom_with_the_edit(git_site: Path) -> None:
     assert len({entry.id for entry in feed.entries}) == len(feed.entries) == 2
 
 
+def test_renamed_entry_keeps_its_history(git_site: Path, tmp_path: Path) -> None:
+    """After a rename with vorige_ids, the entry's Wijzigingen still lists what happened under the old id."""
+    root = tmp_path / "palet"
+    shutil.copytree(git_site.parent, root, ignore=shutil.ignore_patterns("site", ".site.*"))
+    old, new = Path("palette/landelijk/memosa.yaml"), Path("palette/landelijk/memosa-methode.yaml")
+    (root / old).write_text((root / old).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(root, "commit", "-qam", "MeMoSA: witregel toegevoegd", date="2027-04-01T10:00:00+00:00")
+    git(root, "mv", old.as_posix(), new.as_posix())
+    set_line(root, new, "id: memosa\n", "id: memosa-methode\nvorige_ids: [memosa]\n")
+    git(root, "commit", "-qam", "MeMoSA: nieuwe id", date="2027-05-01T10:00:00+00:00")
+
+    assert Project(root, today=dt.date(2027, 12, 1)).build() == 0
+
+    entry = page(root / "site", "interventies/memosa-methode")
+    section = entry[entry.index('id="wijzigingen"') :]
+    subjects = [subject for _, subject in re.findall(r"<li><time[^>]*>([^<]+)</time>: ([^<]+)</li>", section)]
+    assert subjects[:2] == ["MeMoSA: nieuwe id", "MeMoSA: witregel toegevoegd"]
+    assert "Palet overgenomen" in subjects
+
+
 def test_history_is_read_with_one_git_process(git_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
     real_run = subprocess.run

@@ -213,3 +213,18 @@ def test_the_build_runs_hooks_declared_in_mkdocs_yml(tmp_path: Path) -> None:
     assert Project(root).build() == 0
 
     assert (root / "site" / "hook.txt").read_text(encoding="utf-8") == "ran"
+
+
+def test_home_page_says_how_many_entries_are_checked(built_site: Path, palette) -> None:
+    from palette_builder.models import ReviewStatus
+
+    reviewed = sum(item.review_status is ReviewStatus.reviewed for item in palette.interventions)
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>Stand van de inhoud:</strong> {reviewed} van de {len(palette.entries)} interventies" in home
+
+
+def test_renamed_entry_old_address_leads_to_the_new_page(built_site: Path) -> None:
+    """Tijd voor Toontje had the source's spelling in its address; shared links to it still work."""
+    old = (built_site / "interventies" / "tijd-voor-toentje" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../tijd-voor-toontje/"' in old
+    assert (built_site / "interventies" / "tijd-voor-toontje" / "index.html").exists()
