@@ -78,7 +78,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False, str_strip_whitespace=True)
 
 
-class Kind(StrEnum):
+class LabelledEnum(StrEnum):
+    """An enum whose values are YAML values; `label` is how the site names a value (declared in LABELS)."""
+
+    @property
+    def label(self) -> str:
+        return _ENUM_LABELS[type(self)][self]
+
+
+class Kind(LabelledEnum):
     """What sort of intervention this is; it decides which fields are required."""
 
     legal_measure = "wettelijke-maatregel"
@@ -87,24 +95,48 @@ class Kind(StrEnum):
     working_method = "werkwijze"
 
 
-class ReviewStatus(StrEnum):
+class ReviewStatus(LabelledEnum):
     draft = "concept"
     needs_review = "te-controleren"
     reviewed = "gecontroleerd"
 
 
-class RecognitionStatus(StrEnum):
+class RecognitionStatus(LabelledEnum):
     not_applicable = "niet-van-toepassing"
     listed = "opgenomen-in-databank"
     not_found = "niet-gevonden"
 
 
-class Databank(StrEnum):
+class Databank(LabelledEnum):
     nji = "nji"
     movisie = "movisie"
     trimbos = "trimbos"
     healthy_living = "loket-gezond-leven"
     justice_committee = "erkenningscommissie-justitie"
+
+
+# The site's name for every enum value, beside the enums (a test checks that none is missing).
+_ENUM_LABELS: dict[type[StrEnum], dict[Any, str]] = {
+    Kind: {
+        Kind.legal_measure: "Wettelijke maatregel",
+        Kind.programme: "Programma",
+        Kind.service: "Voorziening",
+        Kind.working_method: "Werkwijze",
+    },
+    ReviewStatus: {ReviewStatus.draft: "Concept", ReviewStatus.needs_review: "Te controleren", ReviewStatus.reviewed: "Gecontroleerd"},
+    RecognitionStatus: {
+        RecognitionStatus.not_applicable: "Niet van toepassing",
+        RecognitionStatus.listed: "Opgenomen in een databank",
+        RecognitionStatus.not_found: "Niet gevonden in een databank",
+    },
+    Databank: {
+        Databank.nji: "Databank Effectieve Jeugdinterventies (NJi)",
+        Databank.movisie: "Databank Effectieve Sociale Interventies (Movisie)",
+        Databank.trimbos: "Databank van het Trimbos-instituut",
+        Databank.healthy_living: "Interventieoverzicht Loket Gezond Leven (RIVM)",
+        Databank.justice_committee: "Erkenningscommissie Justitiële Interventies",
+    },
+}
 
 
 class TargetGroup(Model):

@@ -27,7 +27,7 @@ from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .format_guide import format_fields
 from .freshness import dutch_date
-from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
+from .models import Availability, Intervention, Kind
 from .validate import Palette
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,25 +35,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
 GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data", "wijzigingen")
 
-KIND_LABELS = {
-    Kind.legal_measure: "Wettelijke maatregel",
-    Kind.programme: "Programma",
-    Kind.service: "Voorziening",
-    Kind.working_method: "Werkwijze",
-}
-REVIEW_LABELS = {ReviewStatus.draft: "Concept", ReviewStatus.needs_review: "Te controleren", ReviewStatus.reviewed: "Gecontroleerd"}
-RECOGNITION_LABELS = {
-    RecognitionStatus.not_applicable: "Niet van toepassing",
-    RecognitionStatus.listed: "Opgenomen in een databank",
-    RecognitionStatus.not_found: "Niet gevonden in een databank",
-}
-DATABANK_LABELS = {
-    "nji": "Databank Effectieve Jeugdinterventies (NJi)",
-    "movisie": "Databank Effectieve Sociale Interventies (Movisie)",
-    "trimbos": "Databank van het Trimbos-instituut",
-    "loket-gezond-leven": "Interventieoverzicht Loket Gezond Leven (RIVM)",
-    "erkenningscommissie-justitie": "Erkenningscommissie Justitiële Interventies",
-}
 ROLE_FACETS = (("beslist", "Beslist of legt op", "decides"), ("vraagt", "Vraagt aan of adviseert", "requests"), ("voert", "Voert uit", "carries_out"))
 
 
@@ -253,10 +234,6 @@ class Renderer:
             "vocab": self.vocab,
             "label": self.vocab.label,
             "by_id": self.by_id,
-            "kind_labels": KIND_LABELS,
-            "review_labels": REVIEW_LABELS,
-            "recognition_labels": RECOGNITION_LABELS,
-            "databank_labels": DATABANK_LABELS,
             "role_facets": ROLE_FACETS,
             "card_of": self.card,
             "origin_of": self.origins.get,
@@ -381,7 +358,7 @@ class Renderer:
         facets = [
             ("fase", "Fase", [(t.id, t.label) for t in self.vocab["fasen"].values()]),
             ("domein", "Domein", [(t.id, t.label) for t in self.vocab["domeinen"].values()]),
-            ("soort", "Soort", [(kind.value, label) for kind, label in KIND_LABELS.items()]),
+            ("soort", "Soort", [(kind.value, kind.label) for kind in Kind]),
             *[(key, label, [(t.id, t.label) for t in self.vocab["partners"].values()]) for key, label, _ in ROLE_FACETS],
             ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
             ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
