@@ -11,11 +11,12 @@ from pathlib import Path
 
 from .freshness import Due, count_phrase, dutch_date
 from .models import PATTERN_MESSAGES, SLUG_PATTERN, ReviewStatus
+from .palette import Palette
 from .render import Renderer, render_new_entry, write_pages
 from .safe_yaml import locate
 from .schema import schema_text
 from .site_settings import settings_warnings
-from .validate import Palette, Sources, load_palette
+from .validate import Sources, load_palette
 
 ALL_REGIONS = "alle"
 

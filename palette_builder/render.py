@@ -28,7 +28,7 @@ from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind
-from .validate import Palette
+from .palette import Palette
 
 TEMPLATES = Path(__file__).parent / "templates"
 
