@@ -16,7 +16,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +24,19 @@ from markupsafe import Markup, escape
 
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, open_data_files
+from .facets import FACETS, FACETS_BY_KEY, Card, Facet
 from .format_guide import format_fields
 from .freshness import dutch_date
-from .models import Availability, Intervention, Kind
+from .models import Availability, Intervention
 from .palette import Palette
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
-GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data", "wijzigingen")
-
-ROLE_FACETS = (("beslist", "Beslist of legt op", "decides"), ("vraagt", "Vraagt aan of adviseert", "requests"), ("voert", "Voert uit", "carries_out"))
+ENTRY_DIR = "interventies"
+# Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
+TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
+GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen")
 
 
 def safe_url(value: str | None) -> str:
@@ -134,46 +135,6 @@ class TreeNode:
     children: list[TreeNode]
 
 
-@dataclass
-class Card:
-    """What the explorer and lists need of one intervention."""
-
-    intervention: Intervention
-    origin: str | None = None  # the region an entry comes from; None for national
-    unavailable: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (region, reason)
-    build_regions: tuple[str, ...] = ()  # the regions this site is built for
-
-    def available_in(self) -> list[str]:
-        """The regions of this build where the entry can be used: listed explicitly, so a filter never
-        counts an offer a region marked unavailable as available there."""
-        item = self.intervention
-        where = list(item.regions) or ([self.origin] if self.origin else list(self.build_regions))
-        gone = {region for region, _ in self.unavailable}
-        return [region for region in where if region not in gone]
-
-    def availability_values(self) -> list[str]:
-        return self.available_in() + [f"niet-{region}" for region, _ in self.unavailable]
-
-    def facets(self) -> dict[str, list[str]]:
-        item = self.intervention
-        return {
-            "fase": list(item.phases),
-            "domein": [item.domain],
-            "soort": [item.kind.value],
-            "beslist": list(item.roles.decides),
-            "vraagt": list(item.roles.requests),
-            "voert": list(item.roles.carries_out),
-            "doelgroep": sorted({group.group for group in item.target_groups}),
-            "moment": list(item.moments),
-            "regio": self.availability_values(),
-            "herkomst": [self.origin or "landelijk"],
-        }
-
-    def search_text(self) -> str:
-        item = self.intervention
-        return " ".join([item.name, *item.abbreviations, *item.aliases, *item.source_spellings, item.summary]).lower()
-
-
 class Renderer:
     def __init__(self, palette: Palette, region: str | None = None, root: Path | None = None) -> None:
         """`region`: None for the national site, a region id for that region's site, "alle" for all regions.
@@ -234,7 +195,7 @@ class Renderer:
             "vocab": self.vocab,
             "label": self.vocab.label,
             "by_id": self.by_id,
-            "role_facets": ROLE_FACETS,
+            "facets": FACETS,
             "card_of": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
@@ -264,9 +225,9 @@ class Renderer:
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
         pages = dict(self._entry_pages())
-        pages.update(self._vocabulary_pages("fasen", "fase", "Fasen", "De fasen van de visie Gefaseerd samenwerken aan veiligheid."))
-        pages.update(self._vocabulary_pages("domeinen", "domein", "Domeinen", "De domeinen van het interventiepalet."))
-        pages.update(self._vocabulary_pages("momenten", "moment", "Momenten van afstemming", "De vier momenten van afstemming van Veiligheid Voorop."))
+        for facet in FACETS:
+            if facet.pages:
+                pages.update(self._vocabulary_pages(facet))
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         pages.update(self._open_data())
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
@@ -296,16 +257,14 @@ class Renderer:
             referenced_by=self.referenced_by.get(item.id, []),
         )
 
-    def _vocabulary_pages(self, vocabulary: str, facet: str, title: str, description: str) -> Iterable[tuple[str, str]]:
+    def _vocabulary_pages(self, facet: Facet) -> Iterable[tuple[str, str]]:
+        assert facet.vocabulary and facet.pages, facet.key
+        vocabulary, (title, description) = facet.vocabulary, facet.pages
         terms = list(self.vocab[vocabulary].values())
-        attribute = {"fasen": "phases", "domeinen": "domain", "momenten": "moments"}[vocabulary]
+        values = {item.id: facet.values(self.card(item)) for item in self.items}
 
         def members(term_id: str) -> list[Intervention]:
-            def has(item: Intervention) -> bool:
-                value = getattr(item, attribute)
-                return term_id in value if isinstance(value, list) else value == term_id
-
-            return [item for item in self.items if has(item)]
+            return [item for item in self.items if term_id in values[item.id]]
 
         yield self._page(
             "vocabulaire-index.md.j2",
@@ -322,7 +281,7 @@ class Renderer:
                 f"{vocabulary}/{term.id}.md",
                 self._meta(term.label, term.uitleg or title),
                 vocabulary=vocabulary,
-                facet=facet,
+                facet=facet.key,
                 term=term,
                 items=members(term.id),
             )
@@ -354,25 +313,7 @@ class Renderer:
 
     def _explorer(self) -> tuple[str, str]:
         cards = [self.card(item) for item in self.items]
-        origins = sorted({card.origin for card in cards if card.origin})
-        facets = [
-            ("fase", "Fase", [(t.id, t.label) for t in self.vocab["fasen"].values()]),
-            ("domein", "Domein", [(t.id, t.label) for t in self.vocab["domeinen"].values()]),
-            ("soort", "Soort", [(kind.value, kind.label) for kind in Kind]),
-            *[(key, label, [(t.id, t.label) for t in self.vocab["partners"].values()]) for key, label, _ in ROLE_FACETS],
-            ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
-            ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
-            (
-                "regio",
-                "Beschikbaarheid",
-                [
-                    option
-                    for t in self.vocab["regios"].values()
-                    for option in ((t.id, f"Beschikbaar in {t.label}"), (f"niet-{t.id}", f"Niet beschikbaar in {t.label}"))
-                ],
-            ),
-            ("herkomst", "Herkomst", [("landelijk", "Landelijk aanbod"), *[(o, f"Regionaal: {self.vocab.label('regios', o)}") for o in origins]]),
-        ]
+        facets = [(facet.key, facet.label, facet.options(self.vocab, cards)) for facet in FACETS]
         counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}
         for card in cards:
             for key, values in card.facets().items():
@@ -381,10 +322,7 @@ class Renderer:
         # Options no entry uses, and groups with a single option, would only add noise to the panel.
         facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
         facets = [(key, label, options) for key, label, options in facets if len(options) > 1]
-        phase_groups: dict[str, list[str]] = {}
-        for phase in self.vocab["fasen"].values():
-            phase_groups.setdefault(phase.groep, []).append(phase.id)
-        shorts = {key: short_forms(options, phase_groups if key == "fase" else {}) for key, _, options in facets}
+        shorts = {key: short_forms(options, self._groups(FACETS_BY_KEY[key])) for key, _, options in facets}
         return self._page(
             "verkenner.md.j2",
             "verkenner/index.md",
@@ -393,9 +331,18 @@ class Renderer:
             ),
             cards=cards,
             facets=facets,
+            open_facets={facet.key for facet in FACETS if facet.open},
             counts=counts,
             shorts=shorts,
         )
+
+    def _groups(self, facet: Facet) -> dict[str, list[str]]:
+        """Group name -> its values, for a vocabulary whose terms name a group (the phases)."""
+        groups: dict[str, list[str]] = {}
+        for term in self.vocab[facet.vocabulary].values() if facet.vocabulary and not facet.choices else []:
+            if getattr(term, "groep", None):
+                groups.setdefault(term.groep, []).append(term.id)
+        return groups
 
     def _index(self) -> tuple[str, str]:
         groups: dict[str, list[Intervention]] = {}
