@@ -96,6 +96,11 @@ class Facet:
         assert self.vocabulary is not None, self.key
         return [(term.id, term.label) for term in vocabularies[self.vocabulary].values()]
 
+    def colour(self, vocabularies: Vocabularies, value: str) -> str | None:
+        """The value's own colour from its vocabulary (a phase's `kleur`), if it has one."""
+        term = vocabularies.terms.get(self.vocabulary or "", {}).get(str(value))
+        return getattr(term, "colour", None)
+
     def value_label(self, vocabularies: Vocabularies, value: str | StrEnum) -> str:
         if self.enum is not None:
             return self.enum(value).label

@@ -28,6 +28,7 @@ BWB_PATTERN = r"^BWBR\d{7}$"
 ARTICLE_PATTERN = r"^\d+([.:]\d+)*[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$"
+COLOUR_PATTERN = r"^#[0-9a-f]{6}$"
 # What each pattern means, for the validator's messages.
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
@@ -36,6 +37,7 @@ PATTERN_MESSAGES = {
     ARTICLE_PATTERN: "een artikelnummer zoals '38v', '1:255', '4.1.1' of '14c lid 2'",
     PHONE_PATTERN: "een telefoonnummer van 6 tot 20 tekens: cijfers, spaties, haakjes, streepjes en eventueel een + vooraan, zoals '088 123 45 67'",
     EMAIL_PATTERN: "een e-mailadres zoals 'naam@example.org'",
+    COLOUR_PATTERN: "een kleur als # met zes tekens 0-9 of a-f, zoals '#9b1c1c'",
 }
 VOCABULARY_KEY = "x-vocabulaire"
 

@@ -181,7 +181,7 @@ class Project:
             return 1
         target = folder / f"{entry_id}.yaml"
         folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_new_entry(entry_id, schema, self.region, dt.date.today()), encoding="utf-8")
+        target.write_text(render_new_entry(entry_id, schema, self.region, dt.date.today(), palette.vocabularies), encoding="utf-8")
         print(f'Gemaakt: {self._shown(target)}. Vervang elke "..." door de echte waarde en controleer met: python build_palette.py check')
         return 0
 

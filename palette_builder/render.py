@@ -27,8 +27,9 @@ from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .facets import FACETS, FACETS_BY_KEY, Card, Facet
 from .format_guide import format_fields
 from .freshness import dutch_date
-from .models import Availability, Intervention
+from .models import Availability, Intervention, Kind, RecognitionStatus
 from .palette import Palette
+from .vocabularies import Vocabularies
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -279,7 +280,7 @@ class Renderer:
             yield self._page(
                 "vocabulaire-term.md.j2",
                 f"{vocabulary}/{term.id}.md",
-                self._meta(term.label, term.uitleg or title),
+                self._meta(term.label, term.explanation or title),
                 vocabulary=vocabulary,
                 facet=facet.key,
                 term=term,
@@ -294,7 +295,7 @@ class Renderer:
             "palet/index.md",
             self._meta("Het interventiepalet", "Alle interventies per fase en domein, zoals in het interventiepalet.", hide=["navigation", "toc"]),
             phases=phases,
-            phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.groep)],
+            phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.group)],
             domains=domains,
             cells={(phase.id, domain.id): self._cell_tree(phase.id, domain.id) for phase in phases for domain in domains},
         )
@@ -340,8 +341,8 @@ class Renderer:
         """Group name -> its values, for a vocabulary whose terms name a group (the phases)."""
         groups: dict[str, list[str]] = {}
         for term in self.vocab[facet.vocabulary].values() if facet.vocabulary and not facet.choices else []:
-            if getattr(term, "groep", None):
-                groups.setdefault(term.groep, []).append(term.id)
+            if getattr(term, "group", None):
+                groups.setdefault(term.group, []).append(term.id)
         return groups
 
     def _index(self) -> tuple[str, str]:
@@ -379,10 +380,28 @@ class Renderer:
         return {**files, doc_path: page}
 
 
-def render_new_entry(entry_id: str, schema: str, region: str | None, today: dt.date) -> str:
-    """The starting file of a new entry (YAML, so without HTML escaping)."""
+def one_of(values: Iterable[str]) -> str:
+    """'a, b of c': the allowed values of a field, in a comment of the new-entry file."""
+    values = list(values)
+    return ", ".join(values[:-1]) + " of " + values[-1] if len(values) > 1 else "".join(values)
+
+
+def render_new_entry(entry_id: str, schema: str, region: str | None, today: dt.date, vocabularies: Vocabularies) -> str:
+    """The starting file of a new entry (YAML, so without HTML escaping); the allowed values come from
+    the enums and the vocabularies."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)  # noqa: S701
-    return env.get_template("nieuwe-interventie.yaml.j2").render(entry_id=entry_id, schema=schema, region=region, today=today)
+    env.filters["one_of"] = one_of
+    # The recognition statuses in the order an editor meets them: listed, not found, not applicable.
+    recognition = [RecognitionStatus.listed, RecognitionStatus.not_found, RecognitionStatus.not_applicable]
+    return env.get_template("nieuwe-interventie.yaml.j2").render(
+        entry_id=entry_id,
+        schema=schema,
+        region=region,
+        today=today,
+        vocab=vocabularies,
+        kinds=[kind.value for kind in Kind],
+        recognition=[status.value for status in recognition],
+    )
 
 
 @dataclass

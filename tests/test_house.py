@@ -45,3 +45,47 @@ def test_generated_folders_are_declared_once() -> None:
     palette = Project(REPO, today=dt.date(2026, 11, 29)).load()
     pages = Renderer(palette).pages()
     assert {path.split("/", 1)[0] for path in pages} <= set(GENERATED_DIRS)
+
+
+# Vocabulary ids that are also ordinary words in code or page text; each with the reason it may appear.
+ORDINARY_WORDS = {
+    "kind": "the target group 'kind' (child) is also the English word the code uses for an entry's sort (Kind)",
+    "politie": "the police are named in the prose of the routekaart on the moment pages, not as a value",
+}
+
+
+def vocabulary_ids() -> dict[str, str]:
+    import yaml
+
+    from .conftest import REPO
+
+    found = {}
+    for path in sorted((REPO / "palette" / "vocabulaires").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, list):
+            found.update({term["id"]: path.name for term in data if isinstance(term, dict) and "id" in term})
+    return found
+
+
+def test_no_vocabulary_id_in_code() -> None:
+    """Vocabularies are data: a value a region adds, renames or removes never needs a code change."""
+    import re
+
+    from .conftest import REPO
+
+    ids = vocabulary_ids()
+    assert len(ids) > 30, "the vocabularies were not read"
+    code = [
+        *sorted((REPO / "palette_builder").rglob("*.py")),
+        *sorted((REPO / "palette_builder" / "templates").glob("*.j2")),
+        *sorted((REPO / "docs" / "assets").rglob("*.js")),
+        *sorted((REPO / "docs" / "assets").rglob("*.css")),
+        *sorted((REPO / "overrides").rglob("*.html")),
+        REPO / "build_palette.py",
+    ]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in sorted(ids, key=len, reverse=True)) + r")(?![\w-])")
+    hits = []
+    for path in code:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            hits += [f"{path.relative_to(REPO)}:{number}: {match} ({ids[match]})" for match in pattern.findall(line) if match not in ORDINARY_WORDS]
+    assert not hits, "vocabulary ids in code:\n" + "\n".join(hits)

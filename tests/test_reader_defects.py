@@ -180,7 +180,7 @@ def test_unknown_filter_value_is_reported_not_silently_dropped(page, site_url: s
 
 def test_phase_group_and_unique_labels_are_understood(page, site_url: str, interventions) -> None:
     phases = Project(REPO).load().vocabularies["fasen"].values()
-    safety = {phase.id for phase in phases if phase.groep.lower() == "veiligheid"}
+    safety = {phase.id for phase in phases if phase.group.lower() == "veiligheid"}
     assert len(safety) == 2
     open_explorer(page, site_url, "?fase=veiligheid")
     assert not page.locator("[data-unknown]").is_visible()
