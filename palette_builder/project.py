@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .freshness import Due, count_phrase, dutch_date
@@ -15,20 +15,23 @@ from .palette import Palette
 from .render import Renderer, render_new_entry, write_pages
 from .safe_yaml import locate
 from .schema import schema_text
+from .selection import Selection
 from .site_settings import settings_warnings
 from .validate import Sources, load_palette
-
-ALL_REGIONS = "alle"
 
 
 @dataclass
 class Project:
-    """A checkout. `region` selects what is built: None the national palette, a region id that region
-    on top of it, "alle" every region folder."""
+    """A checkout. `region` selects what is built: a Selection, or the command line's --regio (None, a
+    region id or 'alle'), parsed once here."""
 
     root: Path
-    region: str | None = None
+    region: Selection | str | None = None
     today: dt.date | None = None  # the day review dates are measured against; None: the real today
+    last_palette: Palette | None = field(default=None, init=False, repr=False)  # from the latest load
+
+    def __post_init__(self) -> None:
+        self.selection = self.region if isinstance(self.region, Selection) else Selection.parse(self.region)
 
     @property
     def palette_dir(self) -> Path:
@@ -51,27 +54,23 @@ class Project:
             return {}
         return {folder.name: folder for folder in sorted(self.region_dir.iterdir()) if folder.is_dir() and not folder.name.startswith(".")}
 
-    def sources(self, region: str | None) -> Sources:
-        folders = self.region_folders()
-        if region == ALL_REGIONS:
-            selected = folders
-        elif region is not None:
-            selected = {region: folders.get(region, self.region_dir / region)}
-        else:
-            selected = {}
+    def sources(self, selection: Selection) -> Sources:
+        selected = selection.folders(self.region_folders(), self.region_dir)
         return Sources(self.palette_dir / "landelijk", self.palette_dir / "vocabulaires", selected)
 
     def load(self) -> Palette:
         """The palette as this project builds it: national, plus the selected region(s)."""
-        return self.load_selection(self.region)
+        self.last_palette = self.load_selection(self.selection)
+        return self.last_palette
 
-    def load_selection(self, region: str | None) -> Palette:
-        return load_palette(self.sources(region), self.root, self.today)
+    def load_selection(self, selection: Selection) -> Palette:
+        return load_palette(self.sources(selection), self.root, self.today)
 
     def _missing_region(self) -> bool:
-        if self.region not in (None, ALL_REGIONS) and self.region not in self.region_folders():
+        region = self.selection.region
+        if region is not None and region not in self.region_folders():
             known = ", ".join(self.region_folders()) or "geen"
-            print(f"Er is geen map palette/regio/{self.region}/ (regiomappen: {known}).", file=sys.stderr)
+            print(f"Er is geen map palette/regio/{region}/ (regiomappen: {known}).", file=sys.stderr)
             return True
         return False
 
@@ -81,7 +80,7 @@ class Project:
         Entries past their review date are warnings; with `strict` (check --streng) they fail the check."""
         if self._missing_region():
             return 1
-        palette = self.load_selection(ALL_REGIONS)
+        palette = self.load_selection(Selection(all=True))
         if report_problems(palette):
             return 1
         regions = len(self.region_folders())
@@ -99,7 +98,7 @@ class Project:
         palette = self.load()
         if report_problems(palette):
             return 1
-        stats = write_pages(Renderer(palette, region=self.region, root=self.root).pages(), self.docs_dir)
+        stats = write_pages(Renderer(palette, self.selection, root=self.root).pages(), self.docs_dir)
         if not quiet or stats.written or stats.removed:
             print(f"Pagina's: {stats.written} geschreven, {stats.unchanged} ongewijzigd, {stats.removed} verwijderd.")
         return 0
@@ -124,9 +123,9 @@ class Project:
 
     def schema_file(self) -> Path:
         """National schema, or a region's (with its own vocabulary values) beside its folders."""
-        if self.region in (None, ALL_REGIONS):
+        if self.selection.region is None:
             return self.schema_path
-        return self.region_dir / self.region / "interventie.schema.json"
+        return self.region_dir / self.selection.region / "interventie.schema.json"
 
     def write_schema(self) -> int:
         if self._missing_region():
@@ -163,35 +162,36 @@ class Project:
         if not re.fullmatch(SLUG_PATTERN, entry_id):
             print(f"Ongeldige id {entry_id!r}: {PATTERN_MESSAGES[SLUG_PATTERN]}.", file=sys.stderr)
             return 1
-        if self.region == ALL_REGIONS:
+        region = self.selection.region
+        if self.selection.all:
             print("Kies één regio met --regio, of geen voor een landelijke interventie.", file=sys.stderr)
             return 1
-        if self.region is not None and self.region not in self.region_folders() and not self._create_region_folder():
+        if region is not None and region not in self.region_folders() and not self._create_region_folder(region):
             return 1
-        if self.region is None:
+        if region is None:
             folder, schema = self.palette_dir / "landelijk", "../schema/interventie.schema.json"
         else:
-            folder = self.region_dir / self.region / "interventies"
+            folder = self.region_dir / region / "interventies"
             schema = "../interventie.schema.json"
-            if not (self.region_dir / self.region / "interventie.schema.json").exists():
+            if not (self.region_dir / region / "interventie.schema.json").exists():
                 self.write_schema()
-        palette = self.load_selection(ALL_REGIONS)
+        palette = self.load_selection(Selection(all=True))
         if entry_id in palette.entries:
             print(f"De id {entry_id!r} bestaat al: {palette.entries[entry_id].display}.", file=sys.stderr)
             return 1
         target = folder / f"{entry_id}.yaml"
         folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_new_entry(entry_id, schema, self.region, dt.date.today(), palette.vocabularies), encoding="utf-8")
+        target.write_text(render_new_entry(entry_id, schema, region, dt.date.today(), palette.vocabularies), encoding="utf-8")
         print(f'Gemaakt: {self._shown(target)}. Vervang elke "..." door de echte waarde en controleer met: python build_palette.py check')
         return 0
 
-    def _create_region_folder(self) -> bool:
+    def _create_region_folder(self, region: str) -> bool:
         """`new --regio X` may start a region: X must be one of the known regions."""
-        known = self.load_selection(None).vocabularies.ids("regios")
-        if self.region not in known:
-            print(f"Onbekende regio {self.region!r}; kies uit: {', '.join(known)}.", file=sys.stderr)
+        known = self.load_selection(Selection()).vocabularies.ids("regios")
+        if region not in known:
+            print(f"Onbekende regio {region!r}; kies uit: {', '.join(known)}.", file=sys.stderr)
             return False
-        (self.region_dir / self.region / "interventies").mkdir(parents=True, exist_ok=True)
+        (self.region_dir / region / "interventies").mkdir(parents=True, exist_ok=True)
         return True
 
 

@@ -29,6 +29,7 @@ from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus
 from .palette import Palette
+from .selection import NATIONAL, Selection
 from .vocabularies import Vocabularies
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -137,23 +138,23 @@ class TreeNode:
 
 
 class Renderer:
-    def __init__(self, palette: Palette, region: str | None = None, root: Path | None = None) -> None:
-        """`region`: None for the national site, a region id for that region's site, "alle" for all regions.
+    def __init__(self, palette: Palette, selection: Selection = NATIONAL, root: Path | None = None) -> None:
+        """`selection`: what this site shows (national, one region or all).
         `root`: the checkout, for the git history and the settings in mkdocs.yml (None: without both)."""
         self.palette = palette
-        self.region = region
+        self.selection = selection
         self.vocab = palette.vocabularies
         self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
-        single_region = region not in (None, "alle")
+        single_region = selection.region is not None
         self.single_region = single_region
         self.supplements = {
-            entry_id: [(where, supplement) for where, supplement in found if not single_region or where == region]
+            entry_id: [(where, supplement) for where, supplement in found if not single_region or selection.includes(where)]
             for entry_id, found in palette.supplements.items()
         }
         # On a region's own site, an offer the region hides is left out altogether.
         self.build_regions = tuple(
             sorted(
-                ({region} if single_region else set())
+                ({selection.region} if selection.region else set())
                 | {origin for origin in self.origins.values() if origin}
                 | {where for found in self.supplements.values() for where, _ in found}
             )
@@ -186,7 +187,8 @@ class Renderer:
             for alias, target in item.all_relations():
                 if alias != "onderdeel_van" and target in self.by_id:
                     self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
-        region_label = self.vocab.label("regios", region) if single_region and region else None
+        # The feed names one region; a build of all regions keeps the plain site name.
+        region_label = selection.label(self.vocab) if single_region else None
         self.freshness = FreshnessPages(palette, self.items, self.supplements, root, region_label)
 
     # -- helpers available in every template ------------------------------------------------------
@@ -369,7 +371,7 @@ class Renderer:
         )
 
     def _open_data(self) -> dict[str, str]:
-        files, about = open_data_files(self, self.region)
+        files, about = open_data_files(self, self.selection.value)
         doc_path, page = self._page(
             "data.md.j2",
             f"{DATA_DIR}/index.md",

@@ -89,3 +89,16 @@ def test_no_vocabulary_id_in_code() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             hits += [f"{path.relative_to(REPO)}:{number}: {match} ({ids[match]})" for match in pattern.findall(line) if match not in ORDINARY_WORDS]
     assert not hits, "vocabulary ids in code:\n" + "\n".join(hits)
+
+
+def test_the_region_selection_is_parsed_once() -> None:
+    """--regio takes three shapes; each becomes one Selection that loading and rendering ask."""
+    from palette_builder.selection import ALL_REGIONS, Selection
+    from palette_builder.vocabularies import Term, Vocabularies
+
+    vocabularies = Vocabularies({"regios": {"zuid": Term.model_validate({"id": "zuid", "label": "Zuid"})}})
+    national, one, every = Selection.parse(None), Selection.parse("zuid"), Selection.parse(ALL_REGIONS)
+    assert (national.national, one.national, every.national) == (True, False, False)
+    assert (national.value, one.value, every.value) == (None, "zuid", ALL_REGIONS)
+    assert (national.includes("zuid"), one.includes("zuid"), one.includes("noord"), every.includes("noord")) == (False, True, False, True)
+    assert (national.label(vocabularies), one.label(vocabularies), every.label(vocabularies)) == (None, "Zuid", "alle regio's")
