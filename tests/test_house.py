@@ -102,3 +102,35 @@ def test_the_region_selection_is_parsed_once() -> None:
     assert (national.value, one.value, every.value) == (None, "zuid", ALL_REGIONS)
     assert (national.includes("zuid"), one.includes("zuid"), one.includes("noord"), every.includes("noord")) == (False, True, False, True)
     assert (national.label(vocabularies), one.label(vocabularies), every.label(vocabularies)) == (None, "Zuid", "alle regio's")
+
+
+def test_a_facet_declared_once_appears_in_the_explorer(tmp_path) -> None:
+    """Adding a browsable field is one Facet in facets.py: in a copy of the project, a facet on the
+    entry's review status shows up as a filter with counts and on every card, with nothing else edited."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from .conftest import REPO, copy_project
+
+    root = copy_project(tmp_path / "kopie")
+    shutil.copytree(REPO / "palette_builder", root / "palette_builder", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "build_palette.py", root / "build_palette.py")
+    facets = root / "palette_builder" / "facets.py"
+    facets.write_text(
+        facets.read_text(encoding="utf-8").replace(
+            "\nFACETS_BY_KEY",
+            '\nFACETS += (Facet("status", "Status", yaml_key="status", enum=ReviewStatus),)\nFACETS_BY_KEY',
+        ).replace("from .models import", "from .models import ReviewStatus,"),
+        encoding="utf-8",
+    )
+    # The copy's own palette_builder, not the installed one: the script's folder comes first on sys.path.
+    result = subprocess.run([sys.executable, str(root / "build_palette.py"), "--root", str(root), "generate"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    explorer = (root / "docs" / "verkenner" / "index.md").read_text(encoding="utf-8")
+    assert 'data-facet="status" data-label="Status"' in explorer
+    counts = dict(re.findall(r'data-count-for="status:([a-z-]+)">(\d+)<', explorer))
+    cards = re.findall(r'<li class="pv-card"[^>]* data-status="([a-z-]+)"', explorer)
+    assert len(cards) == len(list((REPO / "palette" / "landelijk").glob("*.yaml")))
+    assert counts == {value: str(cards.count(value)) for value in set(cards)} and len(counts) > 1
