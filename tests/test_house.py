@@ -119,10 +119,12 @@ def test_a_facet_declared_once_appears_in_the_explorer(tmp_path) -> None:
     shutil.copy(REPO / "build_palette.py", root / "build_palette.py")
     facets = root / "palette_builder" / "facets.py"
     facets.write_text(
-        facets.read_text(encoding="utf-8").replace(
+        facets.read_text(encoding="utf-8")
+        .replace(
             "\nFACETS_BY_KEY",
             '\nFACETS += (Facet("status", "Status", yaml_key="status", enum=ReviewStatus),)\nFACETS_BY_KEY',
-        ).replace("from .models import", "from .models import ReviewStatus,"),
+        )
+        .replace("from .models import", "from .models import ReviewStatus,"),
         encoding="utf-8",
     )
     # The copy's own palette_builder, not the installed one: the script's folder comes first on sys.path.
