@@ -261,12 +261,11 @@
       limit += PAGE_SIZE;
       render();
     });
-    // A printed list holds every match, not only the ones shown so far.
-    window.addEventListener("beforeprint", function () {
-      if (!document.body.contains(root)) return;
+    // A printed list holds every match, not only the ones shown so far (see the one listener below).
+    this.showAll = function () {
       limit = matched.length;
       render();
-    });
+    };
 
     this.root = root;
     this.restore = function () {
@@ -294,8 +293,13 @@
     controller = new Explorer(root);
   }
 
+  // Window listeners are added once, here, and act on the current page's explorer: an Explorer is made
+  // on every instant navigation to the page, and listeners added per Explorer would pile up.
   window.addEventListener("popstate", function () {
     if (controller && document.body.contains(controller.root)) controller.restore();
+  });
+  window.addEventListener("beforeprint", function () {
+    if (controller && document.body.contains(controller.root)) controller.showAll();
   });
 
   // mkdocs-material's instant navigation swaps pages without a reload; document$ emits on each page.
