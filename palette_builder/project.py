@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .freshness import Due, count_phrase, dutch_date
-from .models import PATTERN_MESSAGES, SLUG_PATTERN, ReviewStatus
+from .models import PATTERN_MESSAGES, SLUG_PATTERN, Intervention, RegionalSupplement, ReviewStatus
 from .palette import Palette
 from .render import Renderer, render_new_entry, write_pages
 from .safe_yaml import locate
-from .schema import schema_text
+from .schema import SCHEMA_FILES, schema_text
 from .selection import Selection
 from .site_settings import settings_warnings
 from .validate import Sources, load_palette
@@ -137,18 +137,21 @@ class Project:
             report_problems(Palette(palette.vocabularies, problems=broken))
             print("Het schema is niet geschreven: los eerst de problemen in de vocabulaires op.", file=sys.stderr)
             return 1
-        target = self.schema_file()
-        temporary = target.with_name(f".{target.name}.nieuw")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(schema_text(palette.vocabularies), encoding="utf-8")
-            temporary.replace(target)  # all or nothing: a failed write keeps the previous schema
-        except OSError as error:
-            print(f"Het schema kon niet worden geschreven naar {self._shown(target)}: {error.strerror or error}.", file=sys.stderr)
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            return 1
-        print(f"Geschreven: {self._shown(target)}")
+        targets = [(self.schema_file(), Intervention)]
+        if self.selection.region is None:  # a supplement names no vocabulary value: one schema for every region
+            targets.append((self.palette_dir / "schema" / SCHEMA_FILES[RegionalSupplement][0], RegionalSupplement))
+        for target, model in targets:
+            temporary = target.with_name(f".{target.name}.nieuw")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary.write_text(schema_text(palette.vocabularies, model), encoding="utf-8")
+                temporary.replace(target)  # all or nothing: a failed write keeps the previous schema
+            except OSError as error:
+                print(f"Het schema kon niet worden geschreven naar {self._shown(target)}: {error.strerror or error}.", file=sys.stderr)
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+                return 1
+            print(f"Geschreven: {self._shown(target)}")
         return 0
 
     def _shown(self, path: Path) -> str:

@@ -27,8 +27,9 @@ from .export import DATA_DIR, ExportedIntervention, open_data_files
 from .facets import FACETS, FACETS_BY_KEY, Card, Facet
 from .format_guide import format_fields
 from .freshness import dutch_date
-from .models import Availability, Intervention, Kind, RecognitionStatus
+from .models import Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement
 from .palette import Palette
+from .safe_yaml import MAX_FILE_BYTES
 from .selection import NATIONAL, Selection
 from .vocabularies import Vocabularies
 
@@ -367,6 +368,8 @@ class Renderer:
             # For developers, not for professionals looking for a measure: kept out of the site search.
             self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld.", search={"exclude": True}),
             fields=format_fields(self.vocab),
+            supplement_fields=format_fields(self.vocab, RegionalSupplement),
+            max_kb=MAX_FILE_BYTES // 1024,
             example=example,
         )
 
