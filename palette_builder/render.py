@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, open_data_files
-from .facets import FACETS, FACETS_BY_KEY, Card, Facet
+from .facets import FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, TEXT_PARAMETER, Card, Facet
 from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement
@@ -336,6 +336,8 @@ class Renderer:
             cards=cards,
             facets=facets,
             open_facets={facet.key for facet in FACETS if facet.open},
+            text_parameter=TEXT_PARAMETER,
+            old_text_parameter=OLD_TEXT_PARAMETER,
             counts=counts,
             shorts=shorts,
         )
