@@ -30,8 +30,9 @@ from mkdocs.config.config_options import IpAddress
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from .project import Project, report_problems
+from .project import Project
 from .render import GENERATED_DIRS, TEMPLATES, Renderer, write_pages
+from .reports import report_problems
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
