@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from palette_builder.project import Project
+from palette_builder.selection import ALL_REGIONS, Selection
 
 ROOT = Path(__file__).resolve().parent
 
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_palette.py", description="Interventiepalet: controleren en bouwen.")
     parser.add_argument("--root", type=Path, default=ROOT, help="map van het project (standaard: deze map)")
-    parser.add_argument("--regio", default=None, help="bouw voor deze regio (map palette/regio/<regio>/), of 'alle'")
+    parser.add_argument("--regio", default=None, help=f"bouw voor deze regio (map palette/regio/<regio>/), of '{ALL_REGIONS}'")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle bestanden in palette/ en meld elk probleem")
     check.add_argument("--streng", action="store_true", help="een interventie over haar controledatum telt als fout (voor strikte CI)")
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="de id, ook de bestandsnaam, zoals 'buurtbemiddeling-limburg'")
     args = parser.parse_args(argv)
 
-    project = Project(args.root.resolve(), region=args.regio)
+    project = Project(args.root.resolve(), region=Selection.parse(args.regio))
     if args.command == "check":
         return project.check(strict=args.streng)
     if args.command == "generate":

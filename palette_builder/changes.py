@@ -15,8 +15,8 @@ from jinja2 import Environment
 from .freshness import dutch_date
 from .history import Commit, History, read_history
 from .models import Intervention, RegionalSupplement
+from .palette import Palette
 from .site_settings import SiteSettings, read_site_settings
-from .validate import Palette
 
 ENTRY_CHANGES = 5  # on an entry's page
 RECENT_CHANGES = 50  # on 'Wat is er veranderd' and in the feed

@@ -28,6 +28,7 @@ BWB_PATTERN = r"^BWBR\d{7}$"
 ARTICLE_PATTERN = r"^\d+([.:]\d+)*[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9]+)?$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$"
+COLOUR_PATTERN = r"^#[0-9a-f]{6}$"
 # What each pattern means, for the validator's messages.
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
@@ -36,6 +37,7 @@ PATTERN_MESSAGES = {
     ARTICLE_PATTERN: "een artikelnummer zoals '38v', '1:255', '4.1.1' of '14c lid 2'",
     PHONE_PATTERN: "een telefoonnummer van 6 tot 20 tekens: cijfers, spaties, haakjes, streepjes en eventueel een + vooraan, zoals '088 123 45 67'",
     EMAIL_PATTERN: "een e-mailadres zoals 'naam@example.org'",
+    COLOUR_PATTERN: "een kleur als # met zes tekens 0-9 of a-f, zoals '#9b1c1c'",
 }
 VOCABULARY_KEY = "x-vocabulaire"
 
@@ -78,7 +80,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False, str_strip_whitespace=True)
 
 
-class Kind(StrEnum):
+class LabelledEnum(StrEnum):
+    """An enum whose values are YAML values; `label` is how the site names a value (declared in LABELS)."""
+
+    @property
+    def label(self) -> str:
+        return _ENUM_LABELS[type(self)][self]
+
+
+class Kind(LabelledEnum):
     """What sort of intervention this is; it decides which fields are required."""
 
     legal_measure = "wettelijke-maatregel"
@@ -87,24 +97,48 @@ class Kind(StrEnum):
     working_method = "werkwijze"
 
 
-class ReviewStatus(StrEnum):
+class ReviewStatus(LabelledEnum):
     draft = "concept"
     needs_review = "te-controleren"
     reviewed = "gecontroleerd"
 
 
-class RecognitionStatus(StrEnum):
+class RecognitionStatus(LabelledEnum):
     not_applicable = "niet-van-toepassing"
     listed = "opgenomen-in-databank"
     not_found = "niet-gevonden"
 
 
-class Databank(StrEnum):
+class Databank(LabelledEnum):
     nji = "nji"
     movisie = "movisie"
     trimbos = "trimbos"
     healthy_living = "loket-gezond-leven"
     justice_committee = "erkenningscommissie-justitie"
+
+
+# The site's name for every enum value, beside the enums (a test checks that none is missing).
+_ENUM_LABELS: dict[type[StrEnum], dict[Any, str]] = {
+    Kind: {
+        Kind.legal_measure: "Wettelijke maatregel",
+        Kind.programme: "Programma",
+        Kind.service: "Voorziening",
+        Kind.working_method: "Werkwijze",
+    },
+    ReviewStatus: {ReviewStatus.draft: "Concept", ReviewStatus.needs_review: "Te controleren", ReviewStatus.reviewed: "Gecontroleerd"},
+    RecognitionStatus: {
+        RecognitionStatus.not_applicable: "Niet van toepassing",
+        RecognitionStatus.listed: "Opgenomen in een databank",
+        RecognitionStatus.not_found: "Niet gevonden in een databank",
+    },
+    Databank: {
+        Databank.nji: "Databank Effectieve Jeugdinterventies (NJi)",
+        Databank.movisie: "Databank Effectieve Sociale Interventies (Movisie)",
+        Databank.trimbos: "Databank van het Trimbos-instituut",
+        Databank.healthy_living: "Interventieoverzicht Loket Gezond Leven (RIVM)",
+        Databank.justice_committee: "Erkenningscommissie Justitiële Interventies",
+    },
+}
 
 
 class TargetGroup(Model):

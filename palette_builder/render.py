@@ -16,7 +16,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -25,36 +24,22 @@ from markupsafe import Markup, escape
 
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
+from .facets import FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, TEXT_PARAMETER, Card, Facet
 from .format_guide import format_fields
 from .freshness import dutch_date
-from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
-from .validate import Palette
+from .models import Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
+from .palette import Palette
+from .safe_yaml import MAX_FILE_BYTES
+from .selection import NATIONAL, Selection
+from .vocabularies import Vocabularies
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
-GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data", "wijzigingen")
-
-KIND_LABELS = {
-    Kind.legal_measure: "Wettelijke maatregel",
-    Kind.programme: "Programma",
-    Kind.service: "Voorziening",
-    Kind.working_method: "Werkwijze",
-}
-REVIEW_LABELS = {ReviewStatus.draft: "Concept", ReviewStatus.needs_review: "Te controleren", ReviewStatus.reviewed: "Gecontroleerd"}
-RECOGNITION_LABELS = {
-    RecognitionStatus.not_applicable: "Niet van toepassing",
-    RecognitionStatus.listed: "Opgenomen in een databank",
-    RecognitionStatus.not_found: "Niet gevonden in een databank",
-}
-DATABANK_LABELS = {
-    "nji": "Databank Effectieve Jeugdinterventies (NJi)",
-    "movisie": "Databank Effectieve Sociale Interventies (Movisie)",
-    "trimbos": "Databank van het Trimbos-instituut",
-    "loket-gezond-leven": "Interventieoverzicht Loket Gezond Leven (RIVM)",
-    "erkenningscommissie-justitie": "Erkenningscommissie Justitiële Interventies",
-}
-ROLE_FACETS = (("beslist", "Beslist of legt op", "decides"), ("vraagt", "Vraagt aan of adviseert", "requests"), ("voert", "Voert uit", "carries_out"))
+ENTRY_DIR = "interventies"
+# Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
+TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
+GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen")
 
 
 def safe_url(value: str | None) -> str:
@@ -153,64 +138,24 @@ class TreeNode:
     children: list[TreeNode]
 
 
-@dataclass
-class Card:
-    """What the explorer and lists need of one intervention."""
-
-    intervention: Intervention
-    origin: str | None = None  # the region an entry comes from; None for national
-    unavailable: list[tuple[str, str]] = dataclass_field(default_factory=list)  # (region, reason)
-    build_regions: tuple[str, ...] = ()  # the regions this site is built for
-
-    def available_in(self) -> list[str]:
-        """The regions of this build where the entry can be used: listed explicitly, so a filter never
-        counts an offer a region marked unavailable as available there."""
-        item = self.intervention
-        where = list(item.regions) or ([self.origin] if self.origin else list(self.build_regions))
-        gone = {region for region, _ in self.unavailable}
-        return [region for region in where if region not in gone]
-
-    def availability_values(self) -> list[str]:
-        return self.available_in() + [f"niet-{region}" for region, _ in self.unavailable]
-
-    def facets(self) -> dict[str, list[str]]:
-        item = self.intervention
-        return {
-            "fase": list(item.phases),
-            "domein": [item.domain],
-            "soort": [item.kind.value],
-            "beslist": list(item.roles.decides),
-            "vraagt": list(item.roles.requests),
-            "voert": list(item.roles.carries_out),
-            "doelgroep": sorted({group.group for group in item.target_groups}),
-            "moment": list(item.moments),
-            "regio": self.availability_values(),
-            "herkomst": [self.origin or "landelijk"],
-        }
-
-    def search_text(self) -> str:
-        item = self.intervention
-        return " ".join([item.name, *item.abbreviations, *item.aliases, *item.source_spellings, item.summary]).lower()
-
-
 class Renderer:
-    def __init__(self, palette: Palette, region: str | None = None, root: Path | None = None) -> None:
-        """`region`: None for the national site, a region id for that region's site, "alle" for all regions.
+    def __init__(self, palette: Palette, selection: Selection = NATIONAL, root: Path | None = None) -> None:
+        """`selection`: what this site shows (national, one region or all).
         `root`: the checkout, for the git history and the settings in mkdocs.yml (None: without both)."""
         self.palette = palette
-        self.region = region
+        self.selection = selection
         self.vocab = palette.vocabularies
         self.origins = {entry_id: entry.origin for entry_id, entry in palette.entries.items()}
-        single_region = region not in (None, "alle")
+        single_region = selection.region is not None
         self.single_region = single_region
         self.supplements = {
-            entry_id: [(where, supplement) for where, supplement in found if not single_region or where == region]
+            entry_id: [(where, supplement) for where, supplement in found if not single_region or selection.includes(where)]
             for entry_id, found in palette.supplements.items()
         }
         # On a region's own site, an offer the region hides is left out altogether.
         self.build_regions = tuple(
             sorted(
-                ({region} if single_region else set())
+                ({selection.region} if selection.region else set())
                 | {origin for origin in self.origins.values() if origin}
                 | {where for found in self.supplements.values() for where, _ in found}
             )
@@ -243,7 +188,8 @@ class Renderer:
             for alias, target in item.all_relations():
                 if alias != "onderdeel_van" and target in self.by_id:
                     self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
-        region_label = self.vocab.label("regios", region) if single_region and region else None
+        # The feed names one region; a build of all regions keeps the plain site name.
+        region_label = selection.label(self.vocab) if single_region else None
         self.freshness = FreshnessPages(palette, self.items, self.supplements, root, region_label)
 
     # -- helpers available in every template ------------------------------------------------------
@@ -253,11 +199,7 @@ class Renderer:
             "vocab": self.vocab,
             "label": self.vocab.label,
             "by_id": self.by_id,
-            "kind_labels": KIND_LABELS,
-            "review_labels": REVIEW_LABELS,
-            "recognition_labels": RECOGNITION_LABELS,
-            "databank_labels": DATABANK_LABELS,
-            "role_facets": ROLE_FACETS,
+            "facets": FACETS,
             "card_of": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
@@ -287,9 +229,9 @@ class Renderer:
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
         pages = dict(self._entry_pages())
-        pages.update(self._vocabulary_pages("fasen", "fase", "Fasen", "De fasen van de visie Gefaseerd samenwerken aan veiligheid."))
-        pages.update(self._vocabulary_pages("domeinen", "domein", "Domeinen", "De domeinen van het interventiepalet."))
-        pages.update(self._vocabulary_pages("momenten", "moment", "Momenten van afstemming", "De vier momenten van afstemming van Veiligheid Voorop."))
+        for facet in FACETS:
+            if facet.pages:
+                pages.update(self._vocabulary_pages(facet))
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         pages.update(self._open_data())
         pages.update([self._content_status()])
@@ -320,16 +262,14 @@ class Renderer:
             referenced_by=self.referenced_by.get(item.id, []),
         )
 
-    def _vocabulary_pages(self, vocabulary: str, facet: str, title: str, description: str) -> Iterable[tuple[str, str]]:
+    def _vocabulary_pages(self, facet: Facet) -> Iterable[tuple[str, str]]:
+        assert facet.vocabulary and facet.pages, facet.key
+        vocabulary, (title, description) = facet.vocabulary, facet.pages
         terms = list(self.vocab[vocabulary].values())
-        attribute = {"fasen": "phases", "domeinen": "domain", "momenten": "moments"}[vocabulary]
+        values = {item.id: facet.values(self.card(item)) for item in self.items}
 
         def members(term_id: str) -> list[Intervention]:
-            def has(item: Intervention) -> bool:
-                value = getattr(item, attribute)
-                return term_id in value if isinstance(value, list) else value == term_id
-
-            return [item for item in self.items if has(item)]
+            return [item for item in self.items if term_id in values[item.id]]
 
         yield self._page(
             "vocabulaire-index.md.j2",
@@ -344,9 +284,9 @@ class Renderer:
             yield self._page(
                 "vocabulaire-term.md.j2",
                 f"{vocabulary}/{term.id}.md",
-                self._meta(term.label, term.uitleg or title),
+                self._meta(term.label, term.explanation or title),
                 vocabulary=vocabulary,
-                facet=facet,
+                facet=facet.key,
                 term=term,
                 items=members(term.id),
             )
@@ -359,7 +299,7 @@ class Renderer:
             "palet/index.md",
             self._meta("Het interventiepalet", "Alle interventies per fase en domein, zoals in het interventiepalet.", hide=["navigation", "toc"]),
             phases=phases,
-            phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.groep)],
+            phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.group)],
             domains=domains,
             cells={(phase.id, domain.id): self._cell_tree(phase.id, domain.id) for phase in phases for domain in domains},
         )
@@ -378,25 +318,7 @@ class Renderer:
 
     def _explorer(self) -> tuple[str, str]:
         cards = [self.card(item) for item in self.items]
-        origins = sorted({card.origin for card in cards if card.origin})
-        facets = [
-            ("fase", "Fase", [(t.id, t.label) for t in self.vocab["fasen"].values()]),
-            ("domein", "Domein", [(t.id, t.label) for t in self.vocab["domeinen"].values()]),
-            ("soort", "Soort", [(kind.value, label) for kind, label in KIND_LABELS.items()]),
-            *[(key, label, [(t.id, t.label) for t in self.vocab["partners"].values()]) for key, label, _ in ROLE_FACETS],
-            ("doelgroep", "Doelgroep", [(t.id, t.label) for t in self.vocab["doelgroepen"].values()]),
-            ("moment", "Moment van afstemming", [(t.id, t.label) for t in self.vocab["momenten"].values()]),
-            (
-                "regio",
-                "Beschikbaarheid",
-                [
-                    option
-                    for t in self.vocab["regios"].values()
-                    for option in ((t.id, f"Beschikbaar in {t.label}"), (f"niet-{t.id}", f"Niet beschikbaar in {t.label}"))
-                ],
-            ),
-            ("herkomst", "Herkomst", [("landelijk", "Landelijk aanbod"), *[(o, f"Regionaal: {self.vocab.label('regios', o)}") for o in origins]]),
-        ]
+        facets = [(facet.key, facet.label, facet.options(self.vocab, cards)) for facet in FACETS]
         counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}
         for card in cards:
             for key, values in card.facets().items():
@@ -405,10 +327,7 @@ class Renderer:
         # Options no entry uses, and groups with a single option, would only add noise to the panel.
         facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
         facets = [(key, label, options) for key, label, options in facets if len(options) > 1]
-        phase_groups: dict[str, list[str]] = {}
-        for phase in self.vocab["fasen"].values():
-            phase_groups.setdefault(phase.groep, []).append(phase.id)
-        shorts = {key: short_forms(options, phase_groups if key == "fase" else {}) for key, _, options in facets}
+        shorts = {key: short_forms(options, self._groups(FACETS_BY_KEY[key])) for key, _, options in facets}
         return self._page(
             "verkenner.md.j2",
             "verkenner/index.md",
@@ -417,9 +336,20 @@ class Renderer:
             ),
             cards=cards,
             facets=facets,
+            open_facets={facet.key for facet in FACETS if facet.open},
+            text_parameter=TEXT_PARAMETER,
+            old_text_parameter=OLD_TEXT_PARAMETER,
             counts=counts,
             shorts=shorts,
         )
+
+    def _groups(self, facet: Facet) -> dict[str, list[str]]:
+        """Group name -> its values, for a vocabulary whose terms name a group (the phases)."""
+        groups: dict[str, list[str]] = {}
+        for term in self.vocab[facet.vocabulary].values() if facet.vocabulary and not facet.choices else []:
+            if getattr(term, "group", None):
+                groups.setdefault(term.group, []).append(term.id)
+        return groups
 
     def _index(self) -> tuple[str, str]:
         groups: dict[str, list[Intervention]] = {}
@@ -441,6 +371,8 @@ class Renderer:
             # For developers, not for professionals looking for a measure: kept out of the site search.
             self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld.", search={"exclude": True}),
             fields=format_fields(self.vocab),
+            supplement_fields=format_fields(self.vocab, RegionalSupplement),
+            max_kb=MAX_FILE_BYTES // 1024,
             example=example,
         )
 
@@ -454,7 +386,7 @@ class Renderer:
         return "palet/stand.txt", text
 
     def _open_data(self) -> dict[str, str]:
-        files, about = open_data_files(self, self.region)
+        files, about = open_data_files(self, self.selection.value)
         doc_path, page = self._page(
             "data.md.j2",
             f"{DATA_DIR}/index.md",
@@ -465,10 +397,28 @@ class Renderer:
         return {**files, doc_path: page}
 
 
-def render_new_entry(entry_id: str, schema: str, region: str | None, today: dt.date) -> str:
-    """The starting file of a new entry (YAML, so without HTML escaping)."""
+def one_of(values: Iterable[str]) -> str:
+    """'a, b of c': the allowed values of a field, in a comment of the new-entry file."""
+    values = list(values)
+    return ", ".join(values[:-1]) + " of " + values[-1] if len(values) > 1 else "".join(values)
+
+
+def render_new_entry(entry_id: str, schema: str, region: str | None, today: dt.date, vocabularies: Vocabularies) -> str:
+    """The starting file of a new entry (YAML, so without HTML escaping); the allowed values come from
+    the enums and the vocabularies."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)  # noqa: S701
-    return env.get_template("nieuwe-interventie.yaml.j2").render(entry_id=entry_id, schema=schema, region=region, today=today)
+    env.filters["one_of"] = one_of
+    # The recognition statuses in the order an editor meets them: listed, not found, not applicable.
+    recognition = [RecognitionStatus.listed, RecognitionStatus.not_found, RecognitionStatus.not_applicable]
+    return env.get_template("nieuwe-interventie.yaml.j2").render(
+        entry_id=entry_id,
+        schema=schema,
+        region=region,
+        today=today,
+        vocab=vocabularies,
+        kinds=[kind.value for kind in Kind],
+        recognition=[status.value for status in recognition],
+    )
 
 
 @dataclass

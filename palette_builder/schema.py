@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import VOCABULARY_KEY, Intervention
+from pydantic import BaseModel
+
+from .models import VOCABULARY_KEY, Intervention, RegionalSupplement
 from .vocabularies import Vocabularies
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -25,16 +27,36 @@ def fill_vocabularies(node: Any, vocabularies: Vocabularies) -> None:
             fill_vocabularies(value, vocabularies)
 
 
-def intervention_schema(vocabularies: Vocabularies) -> dict[str, Any]:
-    schema = Intervention.model_json_schema(by_alias=True)
+# The files editors get a schema for: model -> (file name in palette/schema/, title, description).
+SCHEMA_FILES: dict[type[BaseModel], tuple[str, str, str]] = {
+    Intervention: (
+        "interventie.schema.json",
+        "Interventie in het interventiepalet",
+        "Eén interventie of maatregel uit het interventiepalet; het bestand heet <id>.yaml.",
+    ),
+    RegionalSupplement: (
+        "aanvulling.schema.json",
+        "Regionale aanvulling op een landelijke interventie",
+        "Wat een regio toevoegt aan een landelijke interventie, in palette/regio/<regio>/aanvullingen/<id>.yaml.",
+    ),
+}
+
+
+def model_schema(model: type[BaseModel], vocabularies: Vocabularies) -> dict[str, Any]:
+    _, title, description = SCHEMA_FILES[model]
+    schema = model.model_json_schema(by_alias=True)
     fill_vocabularies(schema, vocabularies)
     # Class docstrings are notes for developers; editors show the Dutch field descriptions instead.
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)
     schema.pop("title", None)
-    schema["description"] = "Eén interventie of maatregel uit het interventiepalet; het bestand heet <id>.yaml."
-    return {"$schema": SCHEMA_URL, "title": "Interventie in het interventiepalet", **schema}
+    schema["description"] = description
+    return {"$schema": SCHEMA_URL, "title": title, **schema}
 
 
-def schema_text(vocabularies: Vocabularies) -> str:
-    return json.dumps(intervention_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
+def intervention_schema(vocabularies: Vocabularies) -> dict[str, Any]:
+    return model_schema(Intervention, vocabularies)
+
+
+def schema_text(vocabularies: Vocabularies, model: type[BaseModel] = Intervention) -> str:
+    return json.dumps(model_schema(model, vocabularies), ensure_ascii=False, indent=2) + "\n"

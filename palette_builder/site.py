@@ -30,9 +30,9 @@ from mkdocs.config.config_options import IpAddress
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from .project import ALL_REGIONS, Project, report_problems
+from .project import Project
 from .render import GENERATED_DIRS, TEMPLATES, Renderer, write_pages
-from .validate import load_vocabularies
+from .reports import report_problems
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,33 +44,18 @@ POLLING_INTERVAL = 0.25
 
 
 def site_name(project: Project) -> dict[str, str]:
-    """mkdocs.yml reads SITE_NAME with !ENV; a region build names the region unless SITE_NAME is set."""
-    if not project.region or "SITE_NAME" in os.environ:
+    """A region build names the region in the site name, unless SITE_NAME (read by mkdocs.yml) is set.
+    The region's label comes from the palette the project loaded last."""
+    label = project.selection.label(project.last_palette.vocabularies) if project.last_palette else None
+    if not label or "SITE_NAME" in os.environ:
         return {}
-    national, _ = load_vocabularies([project.palette_dir / "vocabulaires"], project.root)
-    label = "alle regio's" if project.region == ALL_REGIONS else national.label("regios", project.region)
-    return {"SITE_NAME": f"{PALETTE_NAME} – {label}"}
-
-
-@contextlib.contextmanager
-def _environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    return {"site_name": f"{PALETTE_NAME} – {label}"}
 
 
 def load_mkdocs_config(project: Project, **options: Any) -> MkDocsConfig:
     """mkdocs.yml through MkDocs' own loader (plugins, hooks, !ENV), with command-line style overrides."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with _environment(site_name(project)):
-        return load_config(config_file=str(project.root / "mkdocs.yml"), **options)
+    return load_config(config_file=str(project.root / "mkdocs.yml"), **site_name(project), **options)
 
 
 @contextlib.contextmanager
@@ -226,6 +211,7 @@ def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
         print(f"Ongeldig adres {dev_addr!r}; gebruik de vorm --dev-addr 127.0.0.1:8000.", file=sys.stderr)
         return 1
     host, port = address.host, address.port
+    project.load()  # the region's name for the site name; the builder loads again on every change
     config = load_mkdocs_config(project, site_dir=site_dir, dev_addr=dev_addr, strict=False)
     mount_path = urlsplit(config.site_url or "/").path
     built = False
@@ -274,7 +260,7 @@ def _regenerate(project: Project, server: PaletteServer) -> bool:
         server.problems = [str(problem) for problem in palette.problems]
         return False
     server.problems = []
-    write_pages(Renderer(palette, region=project.region, root=project.root).pages(), project.docs_dir)
+    write_pages(Renderer(palette, project.selection, root=project.root).pages(), project.docs_dir)
     return True
 
 

@@ -17,36 +17,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .freshness import SETTINGS_FILE, ReviewSettings
 from .models import PATTERN_MESSAGES, Intervention, RegionalSupplement
+from .palette import Entry, Palette
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
-
-
-@dataclass
-class Entry:
-    """A valid intervention with the file it came from."""
-
-    intervention: Intervention
-    path: Path
-    display: str
-    origin: str | None = None  # None: national; else the region whose folder holds the file
-
-
-@dataclass
-class Palette:
-    vocabularies: Vocabularies
-    entries: dict[str, Entry] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    # national id -> [(region, what that region adds)]
-    supplements: dict[str, list[tuple[str, RegionalSupplement]]] = field(default_factory=dict)
-    # When entries are due for review again, and the day that counts as today for it.
-    review: ReviewSettings = field(default_factory=ReviewSettings)
-    today: dt.date = field(default_factory=dt.date.today)
-    # former id -> the id of the entry that had it (its old address sends visitors on)
-    former_ids: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def interventions(self) -> list[Intervention]:
-        return [entry.intervention for entry in self.entries.values()]
 
 
 def nearest(value: Any, allowed: list[str]) -> str | None:

@@ -10,29 +10,35 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import BWB_PATTERN, SLUG_PATTERN
+from .models import BWB_PATTERN, COLOUR_PATTERN, SLUG_PATTERN
 
 
 class Term(BaseModel):
-    """One value of a vocabulary: a stable id and a Dutch label."""
+    """One value of a vocabulary: a stable id and a Dutch label. English attributes, Dutch YAML keys (as in the entry models)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=SLUG_PATTERN, description="Vaste sleutel, kleine letters en streepjes.")
     label: str = Field(min_length=1, description="Naam zoals de site die toont.")
-    uitleg: str = Field(default="", description="Korte uitleg in gewone taal.")
+    explanation: str = Field(default="", alias="uitleg", description="Korte uitleg in gewone taal.")
 
 
 class PhaseTerm(Term):
-    groep: str = Field(description="Hoofdfase waartoe deze fase hoort (Veiligheid, Risicogestuurd, Herstelgericht).")
+    group: str = Field(alias="groep", description="Hoofdfase waartoe deze fase hoort (Veiligheid, Risicogestuurd, Herstelgericht).")
+    colour: str | None = Field(
+        default=None,
+        alias="kleur",
+        pattern=COLOUR_PATTERN,
+        description="Kleur van de fase op de site, zoals #9b1c1c; kies er een met genoeg contrast op wit (WCAG AA, 4,5:1).",
+    )
 
 
 class MomentTerm(Term):
-    nummer: int = Field(ge=1, description="Volgnummer van het moment van afstemming.")
+    number: int = Field(alias="nummer", ge=1, description="Volgnummer van het moment van afstemming.")
 
 
 class LawTerm(Term):
-    afkorting: str = Field(min_length=1, description="Gangbare afkorting, zoals Sr of BW.")
+    abbreviation: str = Field(alias="afkorting", min_length=1, description="Gangbare afkorting, zoals Sr of BW.")
     bwb: str = Field(pattern=BWB_PATTERN, description="Vaste code van de wet op wetten.overheid.nl.")
 
     @property

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from palette_builder.facets import FACETS_BY_KEY, Card
 from palette_builder.project import Project
 
 from .conftest import REPO
@@ -36,17 +37,8 @@ def interventions():
 
 
 def expected_ids(interventions, **facets: list[str]) -> set[str]:
-    attributes = {"fase": "phases", "domein": "domain", "doelgroep": "target_groups"}
-    result = set()
-    for item in interventions:
-        ok = True
-        for key, wanted in facets.items():
-            value = getattr(item, attributes[key])
-            values = [t.group for t in value] if key == "doelgroep" else (value if isinstance(value, list) else [value])
-            ok = ok and any(w in values for w in wanted)
-        if ok:
-            result.add(item.id)
-    return result
+    """The entries the explorer should show: read through the facets' own declaration."""
+    return {item.id for item in interventions if all(set(wanted) & set(FACETS_BY_KEY[key].values(Card(item))) for key, wanted in facets.items())}
 
 
 def visible_ids(page) -> set[str]:
@@ -157,6 +149,47 @@ def test_filters_work_after_instant_navigation(page, site_url: str, intervention
     assert page.evaluate("window.notReloaded === true"), "the theme reloaded the page instead of navigating instantly"
     option(page, "domein", "strafrecht").check()
     assert visible_ids(page) == expected_ids(interventions, domein=["strafrecht"])
+
+
+def test_print_handler_runs_once_after_repeated_instant_navigation(page, site_url: str) -> None:
+    """Each instant navigation to the explorer makes a new explorer; its window listeners must not pile up."""
+    page.add_init_script(
+        """
+        window.printHandlerRuns = 0;
+        const counted = new WeakMap();  // so that removing a listener (the theme does) still works
+        const add = EventTarget.prototype.addEventListener;
+        const remove = EventTarget.prototype.removeEventListener;
+        EventTarget.prototype.addEventListener = function (type, listener, options) {
+          if (this === window && type === "beforeprint" && typeof listener === "function") {
+            const original = listener;
+            if (!counted.has(original)) {
+              counted.set(original, function (event) { window.printHandlerRuns += 1; return original.call(this, event); });
+            }
+            listener = counted.get(original);
+          }
+          return add.call(this, type, listener, options);
+        };
+        EventTarget.prototype.removeEventListener = function (type, listener, options) {
+          return remove.call(this, type, (typeof listener === "function" && counted.get(listener)) || listener, options);
+        };
+        """
+    )
+
+    def print_handler_runs() -> int:
+        return page.evaluate("() => { window.printHandlerRuns = 0; window.dispatchEvent(new Event('beforeprint')); return window.printHandlerRuns; }")
+
+    page.goto(f"{site_url}/")
+    page.evaluate("window.notReloaded = true")
+    runs = []
+    for _ in range(3):
+        page.locator(".md-tabs__link", has_text="Verkenner").click()
+        page.wait_for_url("**/verkenner/")
+        page.wait_for_selector("[data-filters]:not([hidden])")
+        runs.append(print_handler_runs())
+        page.locator(".md-tabs__link", has_text="Home").click()
+        page.wait_for_url(f"{site_url}/")
+    assert page.evaluate("window.notReloaded === true"), "the theme reloaded the page instead of navigating instantly"
+    assert runs[0] >= 1 and runs == [runs[0]] * 3, f"print handlers run per visit: {runs}"
 
 
 def test_phase_link_on_an_intervention_page_opens_the_filtered_explorer(page, site_url: str, interventions) -> None:

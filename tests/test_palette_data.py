@@ -83,6 +83,16 @@ def test_json_schema_is_generated_from_the_models(palette) -> None:
     assert committed == schema_text(palette.vocabularies), "run: python build_palette.py schema"
 
 
+def test_supplement_schema_is_generated_from_the_models(palette) -> None:
+    from palette_builder.models import RegionalSupplement
+
+    committed = (REPO / "palette" / "schema" / "aanvulling.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(palette.vocabularies, RegionalSupplement), "run: python build_palette.py schema"
+    for path in sorted((REPO / "tests" / "voorbeeldregio").glob("*/aanvullingen/*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../../schema/aanvulling.schema.json", path.name
+
+
 def test_schema_lists_vocabulary_values(palette) -> None:
     import json
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from palette_builder.project import Project
+from palette_builder.selection import Selection
 
 from .conftest import REPO, copy_project, serve
 
@@ -180,7 +181,7 @@ def test_unknown_filter_value_is_reported_not_silently_dropped(page, site_url: s
 
 def test_phase_group_and_unique_labels_are_understood(page, site_url: str, interventions) -> None:
     phases = Project(REPO).load().vocabularies["fasen"].values()
-    safety = {phase.id for phase in phases if phase.groep.lower() == "veiligheid"}
+    safety = {phase.id for phase in phases if phase.group.lower() == "veiligheid"}
     assert len(safety) == 2
     open_explorer(page, site_url, "?fase=veiligheid")
     assert not page.locator("[data-unknown]").is_visible()
@@ -416,7 +417,7 @@ def test_all_regions_build_marks_an_offer_a_region_hides(tmp_path: Path) -> None
 
     root = copy_project(tmp_path)
     shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
-    pages = Renderer(Project(root, region="alle").load(), region="alle").pages()
+    pages = Renderer(Project(root, region="alle").load(), Selection(all=True)).pages()
     mark = '<span class="pv-tag pv-tag--niet">Niet beschikbaar in Limburg</span>'
     palette_line = next(line for line in pages["palet/index.md"].splitlines() if "interventies/families-first/" in line)
     assert mark in palette_line

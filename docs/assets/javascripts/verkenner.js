@@ -1,59 +1,26 @@
 /* Verkenner: filters the server-rendered list of cards. The filter state lives in the URL
  * (?fase=a,b&domein=c&zoek=tekst), so a link reproduces the view and back/forward work.
  * Only the first matches are in the document (more on request): toggling thousands of cards costs
- * far more layout than replacing the list with the few that fit on a screen or two. */
+ * far more layout than replacing the list with the few that fit on a screen or two.
+ *
+ * Three parts, each on its own: State (the URL <-> a selection), Matching (which cards pass and the
+ * count per option) and View (the form, the counts and the list in the page). The facets, their
+ * values and labels come from the page, which the build writes from the facet declaration. */
 (function () {
   "use strict";
-
-  var controller = null;
 
   function splitValues(text) {
     return text ? text.split(/[ ,]+/).filter(Boolean) : [];
   }
 
-  function Explorer(root) {
-    var form = root.querySelector("[data-filters]");
-    var textInput = form.querySelector("input[name=zoek]");
-    var resultCount = root.querySelector("[data-result-count]");
-    var empty = root.querySelector("[data-empty]");
-    var list = root.querySelector("[data-cards]");
-    var more = root.querySelector("[data-more]");
-    var PAGE_SIZE = parseInt(root.dataset.pageSize, 10) || 100;
-    var limit = PAGE_SIZE;
-    var matched = [];
-    var rendered = null; // what the list holds; at first the server's full list
-    var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
-      return el.dataset.facet;
-    });
-    var allowed = {};
-    var shortForms = {};
-    var facetLabels = {};
-    var unknownEl = root.querySelector("[data-unknown]");
-    facetKeys.forEach(function (key) {
-      var facetEl = form.querySelector("[data-facet=" + key + "]");
-      shortForms[key] = JSON.parse(facetEl.dataset.short || "{}");
-      facetLabels[key] = facetEl.dataset.label || key;
-      allowed[key] = {};
-      form.querySelectorAll("input[name=" + key + "]").forEach(function (input) {
-        allowed[key][input.value] = input;
-      });
-    });
-    var countEls = {};
-    form.querySelectorAll("[data-count-for]").forEach(function (el) {
-      countEls[el.dataset.countFor] = el;
-    });
-    var activeEls = {};
-    form.querySelectorAll("[data-active-for]").forEach(function (el) {
-      activeEls[el.dataset.activeFor] = el;
-    });
-    var items = Array.prototype.map.call(root.querySelectorAll(".pv-card"), function (el) {
-      var values = {};
-      facetKeys.forEach(function (key) {
-        values[key] = splitValues(el.getAttribute("data-" + key));
-      });
-      return { el: el, text: el.dataset.tekst || "", values: values };
-    });
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
 
+  /* ---- State: the URL <-> a selection { q: text, facets: { key: [values] }, unknown: [...] } ---- */
+
+  // config: { keys, options: { key: [values in order] }, shortForms, labels, textParam, oldTextParam }
+  function UrlState(config) {
     // Lower case, no accents, words joined by "-": the same as slug() in render.py.
     function slug(text) {
       return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -63,10 +30,11 @@
     // A hand-typed value: an exact value, the same in other spelling, or a short form (a phase group,
     // a label or abbreviation that names one value). What is not understood is reported, not dropped.
     function lookup(key, raw) {
-      if (Object.prototype.hasOwnProperty.call(allowed[key], raw)) return [raw];
+      var values = config.options[key];
+      if (values.indexOf(raw) !== -1) return [raw];
       var normal = slug(raw);
-      if (Object.prototype.hasOwnProperty.call(allowed[key], normal)) return [normal];
-      if (Object.prototype.hasOwnProperty.call(shortForms[key], normal)) return shortForms[key][normal];
+      if (values.indexOf(normal) !== -1) return [normal];
+      if (has(config.shortForms[key], normal)) return config.shortForms[key][normal];
       return null;
     }
 
@@ -79,10 +47,131 @@
       splitValues(raw).forEach(function (part) {
         var values = lookup(key, part);
         if (values) found = found.concat(values);
-        else unknown.push(facetLabels[key] + ": \u201c" + part + "\u201d");
+        else unknown.push(config.labels[key] + ": \u201c" + part + "\u201d");
       });
       return found;
     }
+
+    this.read = function (search) {
+      var params = new URLSearchParams(search);
+      // Older shared links carry the text as ?q=; overrides/main.html renames it before the theme
+      // (whose search also reads ?q=) sees it, so it is read here as a fallback only.
+      var text = params.get(config.textParam) || params.get(config.oldTextParam) || "";
+      var state = { q: text.trim(), facets: {}, unknown: [] };
+      config.keys.forEach(function (key) {
+        var chosen = [];
+        (params.get(key) || "").split(",").filter(function (raw) {
+          return raw.trim();
+        }).forEach(function (raw) {
+          resolve(key, raw, state.unknown).forEach(function (value) {
+            if (chosen.indexOf(value) === -1) chosen.push(value);
+          });
+        });
+        // In the order of the options, as a click would write them.
+        state.facets[key] = config.options[key].filter(function (value) {
+          return chosen.indexOf(value) !== -1;
+        });
+      });
+      return state;
+    };
+
+    this.query = function (state) {
+      var params = new URLSearchParams();
+      config.keys.forEach(function (key) {
+        if (state.facets[key].length) params.set(key, state.facets[key].join(","));
+      });
+      if (state.q) params.set(config.textParam, state.q);
+      var query = params.toString().replace(/%2C/g, ",");
+      return query ? "?" + query : "";
+    };
+  }
+
+  /* ---- Matching: the cards that pass, and what each option would add ---------------------------- */
+
+  // items: [{ text, values: { key: [values] } }]. Within a facet any chosen value matches (or);
+  // between facets all must match (and).
+  function match(items, state, keys) {
+    var terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    var active = keys.filter(function (key) {
+      return state.facets[key].length > 0;
+    });
+    var counts = {};
+    keys.forEach(function (key) {
+      counts[key] = {};
+    });
+    var matched = [];
+    items.forEach(function (item) {
+      var textOk = terms.every(function (term) {
+        return item.text.indexOf(term) !== -1;
+      });
+      var failed = [];
+      for (var i = 0; textOk && i < active.length && failed.length < 2; i++) {
+        var key = active[i];
+        var selected = state.facets[key];
+        var hit = item.values[key].some(function (value) {
+          return selected.indexOf(value) !== -1;
+        });
+        if (!hit) failed.push(key);
+      }
+      // An option's count is what the list would hold with that option added: items that pass every
+      // other group. So an item failing exactly one group counts for that group's options only.
+      if (textOk && failed.length <= 1) {
+        keys.forEach(function (key) {
+          if (failed.length === 1 && failed[0] !== key) return;
+          item.values[key].forEach(function (value) {
+            counts[key][value] = (counts[key][value] || 0) + 1;
+          });
+        });
+      }
+      if (textOk && failed.length === 0) matched.push(item);
+    });
+    return { matched: matched, counts: counts };
+  }
+
+  /* ---- View: the form, the counts and the list of one explorer in the page ---------------------- */
+
+  function Explorer(root) {
+    var form = root.querySelector("[data-filters]");
+    var textInput = form.querySelector("input[name=" + root.dataset.textParam + "]");
+    var resultCount = root.querySelector("[data-result-count]");
+    var empty = root.querySelector("[data-empty]");
+    var list = root.querySelector("[data-cards]");
+    var more = root.querySelector("[data-more]");
+    var unknownEl = root.querySelector("[data-unknown]");
+    var PAGE_SIZE = parseInt(root.dataset.pageSize, 10) || 100;
+    var limit = PAGE_SIZE;
+    var matched = [];
+    var rendered = null; // what the list holds; at first the server's full list
+
+    var config = { keys: [], options: {}, shortForms: {}, labels: {}, textParam: root.dataset.textParam, oldTextParam: root.dataset.oldTextParam };
+    var inputs = {}; // key -> value -> checkbox
+    form.querySelectorAll("[data-facet]").forEach(function (facetEl) {
+      var key = facetEl.dataset.facet;
+      config.keys.push(key);
+      config.shortForms[key] = JSON.parse(facetEl.dataset.short || "{}");
+      config.labels[key] = facetEl.dataset.label || key;
+      inputs[key] = {};
+      facetEl.querySelectorAll("input[name=" + key + "]").forEach(function (input) {
+        inputs[key][input.value] = input;
+      });
+      config.options[key] = Object.keys(inputs[key]);
+    });
+    var urlState = new UrlState(config);
+    var countEls = {};
+    form.querySelectorAll("[data-count-for]").forEach(function (el) {
+      countEls[el.dataset.countFor] = el;
+    });
+    var activeEls = {};
+    form.querySelectorAll("[data-active-for]").forEach(function (el) {
+      activeEls[el.dataset.activeFor] = el;
+    });
+    var items = Array.prototype.map.call(root.querySelectorAll(".pv-card"), function (el) {
+      var values = {};
+      config.keys.forEach(function (key) {
+        values[key] = splitValues(el.getAttribute("data-" + key));
+      });
+      return { el: el, text: el.dataset.tekst || "", values: values };
+    });
 
     function showUnknown(unknown) {
       var text = unknown.length
@@ -93,35 +182,11 @@
       unknownEl.hidden = !text;
     }
 
-    function readUrl() {
-      var params = new URLSearchParams(window.location.search);
-      // Older shared links carry the text as ?q=; overrides/main.html renames it before the theme
-      // (whose search also reads ?q=) sees it, so it is read here as a fallback only.
-      var state = { q: (params.get("zoek") || params.get("q") || "").trim(), facets: {} };
-      var unknown = [];
-      facetKeys.forEach(function (key) {
-        var chosen = [];
-        (params.get(key) || "").split(",").filter(function (raw) {
-          return raw.trim();
-        }).forEach(function (raw) {
-          resolve(key, raw, unknown).forEach(function (value) {
-            if (chosen.indexOf(value) === -1) chosen.push(value);
-          });
-        });
-        // In the order of the options, as a click would write them.
-        state.facets[key] = Object.keys(allowed[key]).filter(function (value) {
-          return chosen.indexOf(value) !== -1;
-        });
-      });
-      state.unknown = unknown;
-      return state;
-    }
-
     function readForm() {
-      var state = { q: textInput.value.trim(), facets: {} };
-      facetKeys.forEach(function (key) {
-        state.facets[key] = Object.keys(allowed[key]).filter(function (value) {
-          return allowed[key][value].checked;
+      var state = { q: textInput.value.trim(), facets: {}, unknown: [] };
+      config.keys.forEach(function (key) {
+        state.facets[key] = config.options[key].filter(function (value) {
+          return inputs[key][value].checked;
         });
       });
       return state;
@@ -129,83 +194,39 @@
 
     function writeForm(state) {
       textInput.value = state.q;
-      facetKeys.forEach(function (key) {
-        Object.keys(allowed[key]).forEach(function (value) {
-          allowed[key][value].checked = state.facets[key].indexOf(value) !== -1;
+      config.keys.forEach(function (key) {
+        config.options[key].forEach(function (value) {
+          inputs[key][value].checked = state.facets[key].indexOf(value) !== -1;
         });
-        if (state.facets[key].length) {
-          form.querySelector("[data-facet=" + key + "]").open = true;
-        }
+        if (state.facets[key].length) form.querySelector("[data-facet=" + key + "]").open = true;
       });
     }
 
-    function toUrl(state) {
-      var params = new URLSearchParams();
-      facetKeys.forEach(function (key) {
-        if (state.facets[key].length) params.set(key, state.facets[key].join(","));
-      });
-      if (state.q) params.set("zoek", state.q);
-      var query = params.toString().replace(/%2C/g, ",");
-      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    function here() {
+      return window.location.pathname + window.location.search + window.location.hash;
     }
 
-    // A card lists every value it has (the build spells out the regions an offer is available in).
-    function facetMatches(key, itemValues, selected) {
-      for (var i = 0; i < selected.length; i++) {
-        if (itemValues.indexOf(selected[i]) !== -1) return true;
-      }
-      return false;
+    function urlOf(state) {
+      return window.location.pathname + urlState.query(state) + window.location.hash;
     }
 
     function apply(state) {
-      var terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-      var active = facetKeys.filter(function (key) {
-        return state.facets[key].length > 0;
-      });
-      var counts = {};
-      facetKeys.forEach(function (key) {
-        counts[key] = {};
-      });
-      matched = [];
-      items.forEach(function (item) {
-        var textOk = terms.every(function (term) {
-          return item.text.indexOf(term) !== -1;
-        });
-        var failed = [];
-        if (textOk) {
-          for (var i = 0; i < active.length && failed.length < 2; i++) {
-            var key = active[i];
-            if (!facetMatches(key, item.values[key], state.facets[key])) failed.push(key);
-          }
-        }
-        var shown = textOk && failed.length === 0;
-        // An option's count is what the list would hold with that option added: items that pass every
-        // other group. So an item failing exactly one group counts for that group's options only.
-        if (textOk && failed.length <= 1) {
-          facetKeys.forEach(function (key) {
-            if (failed.length === 1 && failed[0] !== key) return;
-            item.values[key].forEach(function (value) {
-              counts[key][value] = (counts[key][value] || 0) + 1;
-            });
-          });
-        }
-        if (shown) matched.push(item);
-      });
-      var shownCount = matched.length;
-      facetKeys.forEach(function (key) {
-        Object.keys(allowed[key]).forEach(function (value) {
-          var count = counts[key][value] || 0;
+      var result = match(items, state, config.keys);
+      matched = result.matched;
+      config.keys.forEach(function (key) {
+        config.options[key].forEach(function (value) {
+          var count = String(result.counts[key][value] || 0);
           var el = countEls[key + ":" + value];
-          if (el && el.textContent !== String(count)) el.textContent = String(count);
+          if (el && el.textContent !== count) el.textContent = count;
         });
         var activeEl = activeEls[key];
         if (activeEl) activeEl.textContent = state.facets[key].length ? "(" + state.facets[key].length + " gekozen)" : "";
       });
-      var message = shownCount === items.length
+      var message = matched.length === items.length
         ? items.length + " interventies"
-        : shownCount + " van " + items.length + " interventies";
+        : matched.length + " van " + items.length + " interventies";
       if (resultCount.textContent !== message) resultCount.textContent = message;
-      empty.hidden = shownCount !== 0;
+      empty.hidden = matched.length !== 0;
       render();
     }
 
@@ -230,8 +251,8 @@
       showUnknown([]);
       limit = PAGE_SIZE;
       apply(state);
-      var url = toUrl(state);
-      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      var url = urlOf(state);
+      if (url !== here()) {
         if (push) window.history.pushState(null, "", url);
         else window.history.replaceState(window.history.state, "", url);
       }
@@ -256,33 +277,33 @@
         update(true);
       }, 0);
     });
-
     more.addEventListener("click", function () {
       limit += PAGE_SIZE;
       render();
     });
-    // A printed list holds every match, not only the ones shown so far.
-    window.addEventListener("beforeprint", function () {
-      if (!document.body.contains(root)) return;
-      limit = matched.length;
-      render();
-    });
 
     this.root = root;
+    // A printed list holds every match, not only the ones shown so far (called by the one listener below).
+    this.showAll = function () {
+      limit = matched.length;
+      render();
+    };
     this.restore = function () {
-      var state = readUrl();
+      var state = urlState.read(window.location.search);
       writeForm(state);
       apply(state);
       showUnknown(state.unknown);
       // Short forms become the values they stand for; what was not understood leaves the address.
-      var url = toUrl(state);
-      if (url !== window.location.pathname + window.location.search + window.location.hash) {
-        window.history.replaceState(window.history.state, "", url);
-      }
+      var url = urlOf(state);
+      if (url !== here()) window.history.replaceState(window.history.state, "", url);
     };
     form.hidden = false;
     this.restore();
   }
+
+  /* ---- Start: one explorer per page, also after instant navigation ------------------------------ */
+
+  var controller = null;
 
   function start() {
     var root = document.querySelector("[data-pv-explorer]");
@@ -294,8 +315,13 @@
     controller = new Explorer(root);
   }
 
+  // Window listeners are added once, here, and act on the current page's explorer: an Explorer is made
+  // on every instant navigation to the page, and listeners added per Explorer would pile up.
   window.addEventListener("popstate", function () {
     if (controller && document.body.contains(controller.root)) controller.restore();
+  });
+  window.addEventListener("beforeprint", function () {
+    if (controller && document.body.contains(controller.root)) controller.showAll();
   });
 
   // mkdocs-material's instant navigation swaps pages without a reload; document$ emits on each page.

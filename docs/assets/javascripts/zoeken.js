@@ -29,7 +29,7 @@
           baseUrl: siteRoot.pathname,
           excerptLength: 20,
           // Entry pages are all about as long; without this a short page that names a term once
-          // outranks the page about it (kinderrechter, huisverbod). Overview pages already count less.
+          // outranks the page about it (a partner's name, huisverbod). Overview pages already count less.
           ranking: { pageLength: 0 },
         }).then(function () {
           pagefind.init(); // fetch the Dutch index metadata and WebAssembly while the reader types
