@@ -14,6 +14,7 @@ from .models import PATTERN_MESSAGES, SLUG_PATTERN, ReviewStatus
 from .render import Renderer, render_new_entry, write_pages
 from .safe_yaml import locate
 from .schema import schema_text
+from .short_links import check_short_links
 from .site_settings import settings_warnings
 from .validate import Palette, Sources, load_palette
 
@@ -65,7 +66,9 @@ class Project:
         return self.load_selection(self.region)
 
     def load_selection(self, region: str | None) -> Palette:
-        return load_palette(self.sources(region), self.root, self.today)
+        palette = load_palette(self.sources(region), self.root, self.today)
+        check_short_links(palette, self.root)
+        return palette
 
     def _missing_region(self) -> bool:
         if self.region not in (None, ALL_REGIONS) and self.region not in self.region_folders():

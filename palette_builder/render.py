@@ -28,6 +28,8 @@ from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
 from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus, ReviewStatus
+from .sharing import share_globals
+from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
 from .validate import Palette
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -232,6 +234,7 @@ class Renderer:
         self.env.filters["text_blocks"] = text_blocks
         self.env.filters["dutch_date"] = dutch_date
         self.env.filters["heading_text"] = heading_text
+        self.env.globals.update(share_globals(root))
         self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}
@@ -294,6 +297,7 @@ class Renderer:
         pages.update(self._open_data())
         pages.update([self._content_status()])
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
+        pages.update(short_link_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
@@ -430,6 +434,7 @@ class Renderer:
             "interventies/index.md",
             self._meta("Alle interventies van A tot Z", "Alle interventies uit het interventiepalet op alfabet."),
             groups=groups,
+            short_links=short_link_targets(self),
         )
 
     def _format_guide(self) -> tuple[str, str]:
@@ -491,6 +496,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteStats:
         target.write_bytes(data)
         stats.written += 1
     wanted = {docs_dir / doc_path for doc_path in pages}
+    stats.removed += remove_stale_short_links(docs_dir, wanted)
     for folder in GENERATED_DIRS:
         for path in sorted((docs_dir / folder).rglob("*"), reverse=True) if (docs_dir / folder).exists() else []:
             if path.is_file() and path not in wanted:
