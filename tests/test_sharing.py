@@ -1,10 +1,13 @@
-"""For trainers and reusers: short links from abbreviations."""
+"""For trainers and reusers: short links from abbreviations, and the QR code of a page."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from build_palette import main
 from palette_builder.project import Project
@@ -13,6 +16,7 @@ from palette_builder.short_links import short_links
 from .conftest import REPO
 
 VALID = (REPO / "tests" / "fixtures" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8")
+ZBARIMG = shutil.which("zbarimg") or "zbarimg"  # Debian's zbar-tools; tests/run.sh installs it
 
 
 def write_entry(root: Path, entry_id: str, replacements: dict[str, str]) -> Path:
@@ -111,3 +115,52 @@ def test_a_short_link_goes_when_its_abbreviation_goes(own: Path) -> None:
     assert project.generate(quiet=True) == 0
     assert not redirect.parent.exists()
     assert (own / "docs" / "hv" / "index.html").is_file()
+
+
+# -- QR codes -----------------------------------------------------------------------------------------
+
+
+def open_qr_panel(page, url: str):
+    page.goto(url)
+    panel = page.locator("details.pv-qr")
+    panel.locator("summary").click()
+    code = panel.locator("svg")
+    code.wait_for(state="visible")
+    return code
+
+
+def test_qr_code_decodes_to_the_pages_address(page, site_url: str, tmp_path: Path) -> None:
+    address = f"{site_url}/interventies/tijdelijk-huisverbod/"
+    code = open_qr_panel(page, address)
+    box = code.bounding_box()
+    assert box["width"] >= 300 and box["height"] >= 300, box
+    shot = tmp_path / "qr.png"
+    code.screenshot(path=str(shot))
+    decoded = subprocess.run([ZBARIMG, "--quiet", "--raw", str(shot)], capture_output=True, text=True, check=True).stdout.strip()
+    assert decoded == address
+
+
+@pytest.mark.parametrize("path", ["/palet/", "/momenten/samen-op-in-acuut/"])
+def test_palette_and_moment_pages_have_their_own_qr_code(page, site_url: str, path: str, tmp_path: Path) -> None:
+    code = open_qr_panel(page, site_url + path)
+    assert page.locator("details.pv-qr figcaption a").get_attribute("href") == site_url + path
+    shot = tmp_path / "qr.png"
+    code.screenshot(path=str(shot))
+    decoded = subprocess.run([ZBARIMG, "--quiet", "--raw", str(shot)], capture_output=True, text=True, check=True).stdout.strip()
+    assert decoded == site_url + path
+
+
+def test_qr_code_prints_and_the_panel_does_not(page, site_url: str) -> None:
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    assert not page.locator(".pv-qr-print svg").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".pv-qr-print svg").is_visible()
+    assert not page.locator("details.pv-qr").is_visible()
+    box = page.locator(".pv-qr-print svg").bounding_box()
+    assert box["width"] >= 100, box  # 3 cm on paper
+
+
+def test_no_axe_violations_with_the_qr_panel_open(page, site_url: str) -> None:
+    open_qr_panel(page, f"{site_url}/interventies/tijdelijk-huisverbod/")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert results.violations_count == 0, results.generate_report()
