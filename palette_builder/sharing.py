@@ -1,6 +1,6 @@
 """Sharing a page in a room: its QR code (SVG, made at build time with segno) and the site's address.
 
-`share_globals(root)` gives the templates `qr_code(path)` and `site_address`. segno writes only the
+`share_globals(root)` gives the templates `qr_code(path)`, `site_address` and the name of the offline copy. segno writes only the
 path of the code's squares; the address it encodes never appears as text in the SVG, and the address
 shown beside it goes through jinja's escaping like every other text.
 """
@@ -15,6 +15,9 @@ import segno
 from markupsafe import Markup
 
 from .site_settings import SiteSettings, read_site_settings
+
+# The offline copy (`build_palette.py offline`), published beside the site's home page.
+OFFLINE_ZIP = "interventiepalet-offline.zip"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -33,4 +36,4 @@ def share_globals(root: Path | None) -> dict[str, Any]:
     def qr_code(path: str) -> Markup:
         return qr_svg(site_address + path)
 
-    return {"site_address": site_address, "qr_code": qr_code}
+    return {"site_address": site_address, "qr_code": qr_code, "offline_zip": OFFLINE_ZIP}
