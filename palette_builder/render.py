@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .cards import card_pages, poster_pages
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
 from .format_guide import format_fields
@@ -35,7 +36,7 @@ from .validate import Palette
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
-GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data", "wijzigingen")
+GENERATED_DIRS = ("interventies", "fasen", "domeinen", "momenten", "palet", "verkenner", "formaat", "data", "wijzigingen", "kaarten", "poster")
 
 KIND_LABELS = {
     Kind.legal_measure: "Wettelijke maatregel",
@@ -298,6 +299,7 @@ class Renderer:
         pages.update([self._content_status()])
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
         pages.update(short_link_pages(self))
+        pages.update(card_pages(self) | poster_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
