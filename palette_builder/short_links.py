@@ -118,3 +118,8 @@ def remove_stale_short_links(docs_dir: Path, wanted: set[Path]) -> int:
             path.rmdir()
             removed += 1
     return removed
+
+
+def short_link_folders(docs_dir: Path) -> list[str]:
+    """The short-link folders now in docs/ (a copy of the project leaves them out, like the generated folders)."""
+    return [path.name for path in sorted(docs_dir.iterdir()) if _is_short_link_folder(path)] if docs_dir.is_dir() else []
