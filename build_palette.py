@@ -5,6 +5,7 @@ python build_palette.py check            report every problem in palette/; exit 
 python build_palette.py generate         check, then write the generated pages into docs/
 python build_palette.py build            check, generate and build the site into site/
 python build_palette.py serve            generate and serve on http://127.0.0.1:8000/, regenerating on edits
+python build_palette.py offline          build a copy that works from the file system, as site/interventiepalet-offline.zip
 python build_palette.py schema           rewrite palette/schema/interventie.schema.json from the models
 """
 
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
     serve = commands.add_parser("serve", help="bouw en toon de site lokaal; past zich aan bij elke wijziging")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
+    offline = commands.add_parser("offline", help="maak een offline kopie van de site als zip (werkt zonder internet en zonder server)")
+    offline.add_argument("--uitvoer", type=Path, default=None, help="pad van de zip (standaard: site/interventiepalet-offline.zip)")
     commands.add_parser("schema", help="schrijf het JSON Schema opnieuw vanuit de modellen")
     new = commands.add_parser("new", help="maak een nieuw interventiebestand vanuit het sjabloon")
     new.add_argument("id", help="de id, ook de bestandsnaam, zoals 'buurtbemiddeling-limburg'")
@@ -46,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         return project.build(args.site_dir)
     if args.command == "serve":
         return project.serve(args.dev_addr)
+    if args.command == "offline":
+        from palette_builder.offline import write_offline_zip
+
+        return write_offline_zip(project, args.uitvoer)
     if args.command == "schema":
         return project.write_schema()
     if args.command == "new":

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from palette_builder.render import GENERATED_DIRS
+from palette_builder.short_links import short_link_folders
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,7 @@ CHROMIUM_ARGS = [
 def copy_project(target: Path) -> Path:
     """A copy of the project without generated pages, to build variants in isolation."""
     target.mkdir(parents=True, exist_ok=True)
-    ignore_generated = shutil.ignore_patterns(*GENERATED_DIRS)
+    ignore_generated = shutil.ignore_patterns(*GENERATED_DIRS, *short_link_folders(REPO / "docs"))
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, target / name)
     for folder in ("overrides", "palette"):

@@ -15,6 +15,7 @@ from .render import Renderer, render_new_entry, write_pages
 from .reports import report_due, report_problems, review_summary
 from .schema import SCHEMA_FILES, schema_text
 from .selection import Selection
+from .short_links import check_short_links
 from .site_settings import settings_warnings
 from .validate import Sources, load_palette
 
@@ -63,7 +64,9 @@ class Project:
         return self.last_palette
 
     def load_selection(self, selection: Selection) -> Palette:
-        return load_palette(self.sources(selection), self.root, self.today)
+        palette = load_palette(self.sources(selection), self.root, self.today)
+        check_short_links(palette, self.root)
+        return palette
 
     def _missing_region(self) -> bool:
         region = self.selection.region

@@ -22,6 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .cards import card_pages, poster_pages
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
 from .facets import FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, TEXT_PARAMETER, Card, Facet
@@ -31,6 +32,8 @@ from .models import Availability, Intervention, Kind, RecognitionStatus, Regiona
 from .palette import Palette
 from .safe_yaml import MAX_FILE_BYTES
 from .selection import NATIONAL, Selection
+from .sharing import share_globals
+from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
 from .vocabularies import Vocabularies
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -39,7 +42,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_DIR = "interventies"
 # Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
 TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
-GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen")
+GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster")
 
 
 def safe_url(value: str | None) -> str:
@@ -177,6 +180,7 @@ class Renderer:
         self.env.filters["text_blocks"] = text_blocks
         self.env.filters["dutch_date"] = dutch_date
         self.env.filters["heading_text"] = heading_text
+        self.env.globals.update(share_globals(root))
         self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}
@@ -236,16 +240,19 @@ class Renderer:
         pages.update(self._open_data())
         pages.update([self._content_status()])
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
+        pages.update(short_link_pages(self))
+        pages.update(card_pages(self) | poster_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
-    def redirects(self, moves: dict[str, str]) -> dict[str, str]:
-        """A static page at each old address (folder) that sends the visitor to the new one."""
+    def redirects(self, moves: dict[str, str], moved: bool = True) -> dict[str, str]:
+        """A static page at each old address (folder) that sends the visitor to the new one.
+        `moved`: the page says the address has moved (a former id); False for a short link, which stays valid."""
         pages = {}
         for old, new in moves.items():
             target = relative(f"{old}/index.md", f"{new}.md")
             title = self.by_id[new.rsplit("/", 1)[-1]].name if new.startswith("interventies/") else new
-            pages[f"{old}/index.html"] = self.env.get_template("doorverwijzing.html.j2").render(target=target, title=title)
+            pages[f"{old}/index.html"] = self.env.get_template("doorverwijzing.html.j2").render(target=target, title=title, moved=moved)
         return pages
 
     def _entry_pages(self) -> list[tuple[str, str]]:
@@ -360,6 +367,7 @@ class Renderer:
             "interventies/index.md",
             self._meta("Alle interventies van A tot Z", "Alle interventies uit het interventiepalet op alfabet."),
             groups=groups,
+            short_links=short_link_targets(self),
         )
 
     def _format_guide(self) -> tuple[str, str]:
@@ -441,6 +449,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteStats:
         target.write_bytes(data)
         stats.written += 1
     wanted = {docs_dir / doc_path for doc_path in pages}
+    stats.removed += remove_stale_short_links(docs_dir, wanted)
     for folder in GENERATED_DIRS:
         for path in sorted((docs_dir / folder).rglob("*"), reverse=True) if (docs_dir / folder).exists() else []:
             if path.is_file() and path not in wanted:

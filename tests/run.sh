@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
+# zbar-tools: zbarimg decodes the QR codes in the browser tests.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/zbarimg ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium zbar-tools >/dev/null
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv

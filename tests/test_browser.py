@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "a-z": "/interventies/",
     "formaat": "/formaat/",
     "open data": "/data/",
+    "kaarten": "/kaarten/",
+    "poster": "/poster/",
     "toegankelijkheid": "/toegankelijkheid/",
     "privacy": "/privacy/",
     "regio": "/regio/",

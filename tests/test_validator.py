@@ -20,6 +20,7 @@ VALID = (REPO / "tests" / "fixtures" / "tijdelijk-huisverbod.yaml").read_text(en
 
 def variant(entry_id: str, replacements: dict[str, str] | None = None) -> str:
     text = VALID.replace("id: tijdelijk-huisverbod", f"id: {entry_id}")
+    text = text.replace("afkortingen: [THV]", "afkortingen: []")  # a shared abbreviation is a problem of its own (test_sharing.py)
     for old, new in (replacements or {}).items():
         assert old in text, old
         text = text.replace(old, new, 1)

@@ -3,8 +3,8 @@
  * Nothing of the search index is fetched until the reader focuses the field or presses the
  * keyboard shortcut: then pagefind/pagefind.js loads, and it fetches only the index chunks the
  * query needs. The header is not replaced by instant navigation, so this runs once per visit.
- * A copy opened from file:// cannot load the index this way (no fetch, no module import); such a
- * copy needs its own loader in place of loadEngine(). */
+ * A copy opened from file:// cannot load the index this way (no fetch, no module import): the
+ * offline copy answers from its own small index instead (zoeken-offline.js). */
 (function () {
   "use strict";
 
@@ -23,6 +23,7 @@
   var MAX_RESULTS = 10;
 
   function loadEngine() {
+    if (!engine && location.protocol === "file:" && window.pvOfflineZoeken) engine = Promise.resolve(window.pvOfflineZoeken(siteRoot));
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pagefind) {
         return pagefind.options({

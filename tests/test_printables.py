@@ -1,0 +1,66 @@
+"""Printed material for trainings, printed by Chromium: cards four to an A4 sheet, the palette poster on A3."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from palette_builder.project import Project
+
+from .conftest import REPO
+
+A4_PORTRAIT = (595, 842)  # points
+A3_LANDSCAPE = (1191, 842)
+
+
+def pdf_pages(pdf: bytes) -> list[tuple[int, int]]:
+    """The size of each page of a PDF as Chromium writes it (one /MediaBox per page object)."""
+    assert pdf.startswith(b"%PDF-")
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    boxes = [tuple(round(float(n)) for n in box.split()[2:]) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)]
+    assert len(boxes) == len(pages)
+    return boxes
+
+
+def test_cards_print_four_to_an_a4_sheet(page, site_url: str) -> None:
+    total = len(Project(REPO).load().interventions)
+    page.goto(f"{site_url}/kaarten/")
+    assert page.locator(".pv-kaart").count() == total
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT] * math.ceil(total / 4)
+    page.emulate_media(media="print")
+    sheets = page.eval_on_selector_all(".pv-vel", "sheets => sheets.map(s => [...s.querySelectorAll('.pv-kaart')].map(c => c.getBoundingClientRect()))")
+    assert [len(cards) for cards in sheets[:-1]] == [4] * (len(sheets) - 1)
+    for card in sheets[0]:  # A6 (105 x 148 mm at 96 px per inch), edged by the dashed cut line
+        assert round(card["width"]) == 397 and round(card["height"]) == 559, card
+    assert page.locator(".pv-kaart").first.evaluate("card => getComputedStyle(card).borderTopStyle") == "dashed"
+
+
+def test_cards_follow_the_explorer_selection(page, site_url: str) -> None:
+    items = Project(REPO).load().interventions
+    wanted = sorted(item.name for item in items if "herstelgericht" in item.phases and item.domain == "civiel-recht")
+    assert 0 < len(wanted) < len(items)
+    page.goto(f"{site_url}/kaarten/?fase=herstelgericht&domein=civiel-recht")
+    names = page.eval_on_selector_all(".pv-kaart:not([hidden]) .pv-kaart__naam", "names => names.map(n => n.firstChild.textContent.trim())")
+    assert sorted(names) == wanted
+    assert page.locator("[data-kaarten-status]").inner_text().startswith(f"{len(wanted)} kaart")
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT] * math.ceil(len(wanted) / 4)
+
+
+def test_a_card_names_who_decides_the_law_and_carries_a_qr_code(page, site_url: str) -> None:
+    page.goto(f"{site_url}/kaarten/")
+    card = page.locator(".pv-kaart", has=page.locator("#kaart-titel-tijdelijk-huisverbod"))
+    text = card.inner_text()
+    assert "Veiligheid – acuut" in text and "Burgemeester" in text and "Wth" in text
+    assert card.locator("svg.pv-qr__svg").count() == 1
+
+
+def test_poster_prints_on_one_a3_landscape_sheet(page, site_url: str) -> None:
+    page.goto(f"{site_url}/poster/")
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A3_LANDSCAPE]
+    page.emulate_media(media="print")
+    assert page.locator("h1").inner_text() == "Het interventiepalet"
+    assert re.search(r"Gegevens bijgewerkt tot \d+ \w+ \d{4}", page.locator(".pv-poster").inner_text())
+    assert page.locator(".pv-poster__qr svg").is_visible()
+    entries = len(Project(REPO).load().interventions)
+    linked = set(page.eval_on_selector_all(".pv-palette a[href*='/interventies/']", "links => links.map(a => a.getAttribute('href'))"))
+    assert len(linked) == entries
