@@ -40,14 +40,6 @@ def card_pages(renderer: Renderer) -> dict[str, str]:
 
 def poster_pages(renderer: Renderer) -> dict[str, str]:
     """The page /poster/: the palette overview on one A3 landscape sheet."""
-    phases = list(renderer.vocab["fasen"].values())
-    domains = list(renderer.vocab["domeinen"].values())
-    groups: list[tuple[str, list]] = []
-    for phase in phases:
-        if groups and groups[-1][0] == phase.group:
-            groups[-1][1].append(phase)
-        else:
-            groups.append((phase.group, [phase]))
     doc_path, page = renderer._page(
         "poster.md.j2",
         "poster/index.md",
@@ -57,10 +49,7 @@ def poster_pages(renderer: Renderer) -> dict[str, str]:
             hide=["navigation", "toc"],
             search={"exclude": True},
         ),
-        phases=phases,
-        phase_groups=groups,
-        domains=domains,
-        cells={(phase.id, domain.id): renderer._cell_tree(phase.id, domain.id) for phase in phases for domain in domains},
+        **renderer.palette_grid(),
         data_date_text=dutch_date(data_date(renderer)),
     )
     return {doc_path: page}

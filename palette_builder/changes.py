@@ -16,7 +16,7 @@ from .freshness import dutch_date
 from .history import Commit, History, read_history
 from .models import Intervention, RegionalSupplement
 from .palette import Palette
-from .site_settings import SiteSettings, read_site_settings
+from .site_settings import SiteSettings
 
 ENTRY_CHANGES = 5  # on an entry's page
 RECENT_CHANGES = 50  # on 'Wat is er veranderd' and in the feed
@@ -42,11 +42,12 @@ class FreshnessPages:
         items: list[Intervention],
         supplements: dict[str, list[tuple[str, RegionalSupplement]]],
         root: Path | None,
+        site: SiteSettings,
         region_label: str | None = None,
     ) -> None:
         self.palette, self.items, self.supplements = palette, items, supplements
         self.history = read_history(root) if root is not None else History(available=False)
-        self.site = read_site_settings(root) if root is not None else SiteSettings()
+        self.site = site
         self.region_label = region_label
         by_id = {item.id: item for item in items}
         # Which built entry each file belongs to: its own file and the supplements shown with it.

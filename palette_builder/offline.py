@@ -10,17 +10,20 @@ system as a listing. mkdocs.yml and the normal build are unchanged.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .project import Project
 from .render import Renderer
 from .sharing import OFFLINE_ZIP
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 FOLDER_IN_ZIP = "interventiepalet"
 INDEX_SCRIPT = "assets/javascripts/zoekindex.js"
@@ -70,28 +73,18 @@ def rewrite_links(site: Path) -> None:
 
 
 def _build_offline(project: Project, site_dir: Path) -> bool:
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config.config_options import ExtraScriptValue
-    from mkdocs.exceptions import MkDocsException
 
-    from .site import load_mkdocs_config, mkdocs_logging
+    from .site import build_strict
 
-    with mkdocs_logging(logging.WARNING):
-        try:
-            config = load_mkdocs_config(project, site_dir=str(site_dir), strict=True)
-            config.theme["features"] = [feature for feature in config.theme.get("features", []) if not feature.startswith("navigation.instant")]
-            for event, methods in config.plugins.events.items():
-                config.plugins.events[event] = [method for method in methods if config.plugins._event_origins.get(method) != "palette-search"]
-            config.extra_javascript.extend([ExtraScriptValue(INDEX_SCRIPT), ExtraScriptValue(OFFLINE_SCRIPT)])
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except MkDocsException as error:
-            print(error.format_message(), file=sys.stderr)
-            return False
-    return True
+    def for_file_system(config: MkDocsConfig) -> None:
+        """No instant navigation and no Pagefind (both need a server); the offline search scripts instead."""
+        config.theme["features"] = [feature for feature in config.theme.get("features", []) if not feature.startswith("navigation.instant")]
+        for event, methods in config.plugins.events.items():
+            config.plugins.events[event] = [method for method in methods if config.plugins._event_origins.get(method) != "palette-search"]
+        config.extra_javascript.extend([ExtraScriptValue(INDEX_SCRIPT), ExtraScriptValue(OFFLINE_SCRIPT)])
+
+    return build_strict(project, site_dir, for_file_system)
 
 
 def write_offline_zip(project: Project, target: Path | None = None) -> int:

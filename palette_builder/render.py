@@ -34,6 +34,7 @@ from .safe_yaml import MAX_FILE_BYTES
 from .selection import NATIONAL, Selection
 from .sharing import share_globals
 from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
+from .site_settings import SiteSettings, read_site_settings
 from .vocabularies import Vocabularies
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -180,7 +181,9 @@ class Renderer:
         self.env.filters["text_blocks"] = text_blocks
         self.env.filters["dutch_date"] = dutch_date
         self.env.filters["heading_text"] = heading_text
-        self.env.globals.update(share_globals(root))
+        # mkdocs.yml is read once per generation: the site's address and the report address.
+        site = read_site_settings(root) if root is not None else SiteSettings()
+        self.env.globals.update(share_globals(site))
         self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}
@@ -194,7 +197,7 @@ class Renderer:
                     self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
         # The feed names one region; a build of all regions keeps the plain site name.
         region_label = selection.label(self.vocab) if single_region else None
-        self.freshness = FreshnessPages(palette, self.items, self.supplements, root, region_label)
+        self.freshness = FreshnessPages(palette, self.items, self.supplements, root, site, region_label)
 
     # -- helpers available in every template ------------------------------------------------------
     def _context(self, doc_path: str, **values: Any) -> dict[str, Any]:
@@ -299,17 +302,23 @@ class Renderer:
             )
 
     def _overview(self) -> tuple[str, str]:
-        phases = list(self.vocab["fasen"].values())
-        domains = list(self.vocab["domeinen"].values())
         return self._page(
             "palet.md.j2",
             "palet/index.md",
             self._meta("Het interventiepalet", "Alle interventies per fase en domein, zoals in het interventiepalet.", hide=["navigation", "toc"]),
-            phases=phases,
-            phase_groups=[(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.group)],
-            domains=domains,
-            cells={(phase.id, domain.id): self._cell_tree(phase.id, domain.id) for phase in phases for domain in domains},
+            **self.palette_grid(),
         )
+
+    def palette_grid(self) -> dict[str, Any]:
+        """What a page of the palette grid needs: phases (grouped) as columns, domains as rows, the cells."""
+        phases = list(self.vocab["fasen"].values())
+        domains = list(self.vocab["domeinen"].values())
+        return {
+            "phases": phases,
+            "phase_groups": [(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.group)],
+            "domains": domains,
+            "cells": {(phase.id, domain.id): self._cell_tree(phase.id, domain.id) for phase in phases for domain in domains},
+        }
 
     def _cell_tree(self, phase: str, domain: str) -> list[TreeNode]:
         """The items of one palette cell, children nested under a parent that is in the same cell."""

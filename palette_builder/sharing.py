@@ -1,6 +1,6 @@
 """Sharing a page in a room: its QR code (SVG, made at build time with segno) and the site's address.
 
-`share_globals(root)` gives the templates `qr_code(path)`, `site_address` and the name of the offline copy. segno writes only the
+`share_globals(settings)` gives the templates `qr_code(path)`, `site_address` and the name of the offline copy. segno writes only the
 path of the code's squares; the address it encodes never appears as text in the SVG, and the address
 shown beside it goes through jinja's escaping like every other text.
 """
@@ -8,13 +8,12 @@ shown beside it goes through jinja's escaping like every other text.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 import segno
 from markupsafe import Markup
 
-from .site_settings import SiteSettings, read_site_settings
+from .site_settings import SiteSettings
 
 # The offline copy (`build_palette.py offline`), published beside the site's home page.
 OFFLINE_ZIP = "interventiepalet-offline.zip"
@@ -29,8 +28,7 @@ def qr_svg(address: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))  # noqa: S704 - segno's own markup, no text from YAML
 
 
-def share_globals(root: Path | None) -> dict[str, Any]:
-    settings = read_site_settings(root) if root else SiteSettings()
+def share_globals(settings: SiteSettings) -> dict[str, Any]:
     site_address = settings.site_url
 
     def qr_code(path: str) -> Markup:

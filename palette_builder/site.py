@@ -16,7 +16,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -86,7 +86,7 @@ def build(project: Project, site_dir: Path | None = None) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     built = False
     try:
-        built = _build_strict(project, staging)
+        built = build_strict(project, staging)
     finally:
         if not built:
             shutil.rmtree(staging, ignore_errors=True)
@@ -103,11 +103,14 @@ def build(project: Project, site_dir: Path | None = None) -> int:
     return 0
 
 
-def _build_strict(project: Project, site_dir: Path) -> bool:
-    """`mkdocs build --strict --site-dir site_dir`, warnings shown (they fail the build)."""
+def build_strict(project: Project, site_dir: Path, adjust: Callable[[MkDocsConfig], None] | None = None) -> bool:
+    """`mkdocs build --strict --site-dir site_dir`, warnings shown (they fail the build).
+    `adjust` changes the loaded configuration for this build only (the offline copy)."""
     with mkdocs_logging(logging.WARNING):
         try:
             config = load_mkdocs_config(project, site_dir=str(site_dir), strict=True)
+            if adjust is not None:
+                adjust(config)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)

@@ -52,11 +52,16 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     """
     site = tmp_path_factory.mktemp("site") / "site"
     site.mkdir()
+    yield from build_and_serve(Project(REPO), site)
+
+
+def build_and_serve(project: Project, site: Path) -> Iterator[tuple[Path, str]]:
+    """Start a server on `site`, then build the project there for that address (SITE_URL)."""
     for url in serve(site):
         previous = os.environ.get("SITE_URL")
         os.environ["SITE_URL"] = url + "/"
         try:
-            assert Project(REPO).build(site) == 0
+            assert project.build(site) == 0
         finally:
             if previous is None:
                 del os.environ["SITE_URL"]

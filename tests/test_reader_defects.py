@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import pytest
 from palette_builder.project import Project
 from palette_builder.selection import Selection
 
-from .conftest import REPO, copy_project, serve
+from .conftest import REPO, build_and_serve, copy_project
 
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
 PHONE = {"width": 390, "height": 844}
@@ -28,17 +27,7 @@ def region_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
     shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
     site = root / "site"
     site.mkdir()
-    for url in serve(site):
-        previous = os.environ.get("SITE_URL")
-        os.environ["SITE_URL"] = url + "/"
-        try:
-            assert Project(root, region="limburg").build(site) == 0
-        finally:
-            if previous is None:
-                del os.environ["SITE_URL"]
-            else:
-                os.environ["SITE_URL"] = previous
-        yield site, url
+    yield from build_and_serve(Project(root, region="limburg"), site)
 
 
 def open_explorer(page, base: str, query: str = "") -> None:
