@@ -8,6 +8,7 @@ names are English, linked through aliases.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -21,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .safe_yaml import MAX_DEPTH, MAX_FILE_BYTES
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
@@ -40,6 +43,81 @@ PATTERN_MESSAGES = {
     COLOUR_PATTERN: "een kleur als # met zes tekens 0-9 of a-f, zoals '#9b1c1c'",
 }
 VOCABULARY_KEY = "x-vocabulaire"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule over more than one field or file. The format page lists `text` (names of fields and values
+    between backticks); `message` is what `check` says where a file breaks it, when the models check it
+    themselves. tests/test_validator.py breaks every rule once."""
+
+    code: str
+    text: str
+    message: str = ""
+
+    def error(self, **context: str) -> PydanticCustomError:
+        return PydanticCustomError(self.code, self.message, context)
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule(
+            "legal_basis_missing",
+            "Een `wettelijke-maatregel` noemt in `wettelijke_grondslag` minstens één wet en artikel.",
+            "een wettelijke maatregel noemt zijn wet en artikel in 'wettelijke_grondslag'",
+        ),
+        Rule(
+            "recognition_legal",
+            "Een `wettelijke-maatregel` heeft `erkenning.status: niet-van-toepassing`.",
+            "voor een wettelijke maatregel is 'erkenning.status' 'niet-van-toepassing'",
+        ),
+        Rule(
+            "recognition_link_missing",
+            "Bij `erkenning.status: opgenomen-in-databank` horen `databank` en `url`. Neem het niveau letterlijk over uit de databank.",
+            "bij status 'opgenomen-in-databank' horen ook 'databank' en 'url'",
+        ),
+        Rule(
+            "review_note_missing",
+            "Bij `status: te-controleren` hoort een `controle_notitie`: wat moet nog worden nagekeken?",
+            "bij status 'te-controleren' hoort een 'controle_notitie'",
+        ),
+        Rule(
+            "checks_missing",
+            "Bij `status: gecontroleerd` hoort een lijst `controles`: wat is nagekeken, tegen welke bron en wanneer.",
+            "bij status 'gecontroleerd' hoort een lijst 'controles': wat is nagekeken, tegen welke bron en wanneer",
+        ),
+        Rule(
+            "check_source_unlisted",
+            "Elke bron in `controles` staat ook onder `bronnen`.",
+            "elke bron in 'controles' staat ook onder 'bronnen'; niet gevonden: {urls}",
+        ),
+        Rule("ages_order", "`leeftijd_vanaf` is niet groter dan `leeftijd_tot`.", "leeftijd_vanaf is groter dan leeftijd_tot"),
+        Rule(
+            "reason_missing",
+            "Een regionale aanvulling met `beschikbaarheid: niet-beschikbaar` of `verborgen` geeft een `reden`.",
+            "bij 'niet-beschikbaar' of 'verborgen' hoort een 'reden'",
+        ),
+        Rule("id_is_file_name", "De `id` is gelijk aan de bestandsnaam zonder `.yaml`, en elke id is uniek."),
+        Rule("references_exist", "`onderdeel_van` en de `relaties` verwijzen naar bestaande id's."),
+        Rule("no_parent_cycle", "Een interventie is niet (via andere) onderdeel van zichzelf."),
+        Rule("dates_real", "Datums bestaan (dus geen `2024-02-30`) en liggen niet in de toekomst."),
+        Rule("list_values_unique", "Een waarde staat maar één keer in een lijst."),
+        Rule(
+            "placeholders_filled",
+            'Een nieuw bestand uit `new` heeft `"..."` in elk veld dat u nog moet invullen; zolang er een `"..."` in staat, meldt `check` dat veld.',
+        ),
+        Rule(
+            "former_ids_unique",
+            "Een `vorige_ids`-waarde is geen id die in gebruik is en staat niet bij twee interventies: het oude webadres stuurt door naar één pagina.",
+        ),
+        Rule(
+            "plain_yaml",
+            f"Geen ankers of aliassen (`&`, `*`), geen YAML-tags, alleen UTF-8, hoogstens {MAX_FILE_BYTES // 1024} kB per bestand "
+            f"en hoogstens {MAX_DEPTH} niveaus diep genest.",
+        ),
+    )
+}
 
 
 def _vocabulary_checker(name: str):
@@ -150,7 +228,7 @@ class TargetGroup(Model):
     @model_validator(mode="after")
     def ages_in_order(self) -> TargetGroup:
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValueError("leeftijd_vanaf is groter dan leeftijd_tot")
+            raise RULES["ages_order"].error()
         return self
 
 
@@ -184,7 +262,7 @@ class Recognition(Model):
     @model_validator(mode="after")
     def listed_needs_link(self) -> Recognition:
         if self.status is RecognitionStatus.listed and (self.databank is None or self.url is None):
-            raise ValueError("bij status 'opgenomen-in-databank' horen ook 'databank' en 'url'")
+            raise RULES["recognition_link_missing"].error()
         return self
 
 
@@ -262,19 +340,17 @@ class Intervention(Model):
     def kind_rules(self) -> Intervention:
         if self.kind is Kind.legal_measure:
             if not self.legal_basis:
-                raise PydanticCustomError("legal_basis_missing", "een wettelijke maatregel noemt zijn wet en artikel in 'wettelijke_grondslag'")
+                raise RULES["legal_basis_missing"].error()
             if self.recognition.status is not RecognitionStatus.not_applicable:
-                raise PydanticCustomError("recognition_legal", "voor een wettelijke maatregel is 'erkenning.status' 'niet-van-toepassing'")
+                raise RULES["recognition_legal"].error()
         if self.review_status is ReviewStatus.needs_review and not self.review_note:
-            raise PydanticCustomError("review_note_missing", "bij status 'te-controleren' hoort een 'controle_notitie'")
+            raise RULES["review_note_missing"].error()
         if self.review_status is ReviewStatus.reviewed and not self.checks:
-            raise PydanticCustomError("checks_missing", "bij status 'gecontroleerd' hoort een lijst 'controles': wat is nagekeken, tegen welke bron en wanneer")
+            raise RULES["checks_missing"].error()
         listed = {source.url for source in self.sources}
         unlisted = [check.source for check in self.checks if check.source not in listed]
         if unlisted:
-            raise PydanticCustomError(
-                "check_source_unlisted", "elke bron in 'controles' staat ook onder 'bronnen'; niet gevonden: {urls}", {"urls": ", ".join(unlisted)}
-            )
+            raise RULES["check_source_unlisted"].error(urls=", ".join(unlisted))
         return self
 
     def all_relations(self) -> list[tuple[str, str]]:
@@ -321,5 +397,5 @@ class RegionalSupplement(Model):
     @model_validator(mode="after")
     def reason_when_unavailable(self) -> RegionalSupplement:
         if self.availability is not Availability.available and not self.reason:
-            raise PydanticCustomError("reason_missing", "bij 'niet-beschikbaar' of 'verborgen' hoort een 'reden'")
+            raise RULES["reason_missing"].error()
         return self

@@ -28,9 +28,8 @@ from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
 from .facets import FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, TEXT_PARAMETER, Card, Facet
 from .format_guide import format_fields
 from .freshness import dutch_date
-from .models import Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
+from .models import RULES, Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
 from .palette import Palette
-from .safe_yaml import MAX_FILE_BYTES
 from .selection import NATIONAL, Selection
 from .sharing import share_globals
 from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
@@ -53,6 +52,12 @@ def safe_url(value: str | None) -> str:
     if re.match(r"^(https?://|mailto:|tel:)", value) or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
         return value
     return "#"
+
+
+def code_spans(value: str) -> Markup:
+    """Escaped text in which `name` becomes <code>name</code>: how the format's rules mark fields and values."""
+    parts = value.split("`")
+    return Markup("").join(Markup("<code>{}</code>").format(part) if index % 2 else escape(part) for index, part in enumerate(parts))
 
 
 def heading_text(value: str) -> Markup:
@@ -181,6 +186,7 @@ class Renderer:
         self.env.filters["text_blocks"] = text_blocks
         self.env.filters["dutch_date"] = dutch_date
         self.env.filters["heading_text"] = heading_text
+        self.env.filters["code_spans"] = code_spans
         # mkdocs.yml is read once per generation: the site's address and the report address.
         site = read_site_settings(root) if root is not None else SiteSettings()
         self.env.globals.update(share_globals(site))
@@ -389,7 +395,7 @@ class Renderer:
             self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld.", search={"exclude": True}),
             fields=format_fields(self.vocab),
             supplement_fields=format_fields(self.vocab, RegionalSupplement),
-            max_kb=MAX_FILE_BYTES // 1024,
+            rules=RULES.values(),
             example=example,
         )
 

@@ -42,10 +42,14 @@ def problems_for(lines: list[str], file_name: str) -> list[str]:
 
 # name -> (file name, content (str or bytes), expected line, expected field, words the message must contain)
 BROKEN: dict[str, tuple[str, str | bytes, int, str, list[str]]] = {}
+# rule code (models.RULES) -> the cases that break it
+BROKEN_RULES: dict[str, list[str]] = {}
 
 
-def case(name: str, file_name: str, content: str | bytes, line: int, field: str, words: list[str]) -> None:
+def case(name: str, file_name: str, content: str | bytes, line: int, field: str, words: list[str], rule: str | None = None) -> None:
     BROKEN[name] = (file_name, content, line, field, words)
+    if rule:
+        BROKEN_RULES.setdefault(rule, []).append(name)
 
 
 _wrong_type = variant("wrong-type", {"fasen: [veiligheid-acuut]": "fasen: veiligheid-acuut"})
@@ -62,9 +66,17 @@ _key = variant("key-typo", {"samenvatting:": "samenvating:"})
 case("unknown field", "key-typo.yaml", _key, line_of(_key, "samenvating:"), "samenvating", ["onbekend veld", "bedoel je 'samenvatting'"])
 _missing = variant("missing-field", {"doel: >-\n  Direct een einde maken aan een dreigende situatie in huis en ruimte maken om hulp te starten.\n": ""})
 case("missing required field", "missing-field.yaml", _missing, 2, "doel", ["verplicht"])
-case("id differs from file name", "other-name.yaml", variant("not-the-file-name"), 2, "id", ["bestandsnaam", "not-the-file-name"])
+case("id differs from file name", "other-name.yaml", variant("not-the-file-name"), 2, "id", ["bestandsnaam", "not-the-file-name"], rule="id_is_file_name")
 _parent = variant("dangling-parent", {"soort: wettelijke-maatregel": "soort: wettelijke-maatregel\nonderdeel_van: bestaat-niet"})
-case("dangling parent", "dangling-parent.yaml", _parent, line_of(_parent, "onderdeel_van"), "onderdeel_van", ["bestaat-niet", "bestaat niet"])
+case(
+    "dangling parent",
+    "dangling-parent.yaml",
+    _parent,
+    line_of(_parent, "onderdeel_van"),
+    "onderdeel_van",
+    ["bestaat-niet", "bestaat niet"],
+    rule="references_exist",
+)
 _relation = variant("dangling-relation", {"combineerbaar_met: []": "combineerbaar_met: [tijdelijk-huisverbd]"})
 case(
     "dangling relation",
@@ -75,26 +87,58 @@ case(
     ["bedoel je 'tijdelijk-huisverbod'"],
 )
 _future = variant("future-date", {"laatst_gecontroleerd: 2026-11-28": "laatst_gecontroleerd: 2999-01-01"})
-case("date in the future", "future-date.yaml", _future, line_of(_future, "laatst_gecontroleerd"), "laatst_gecontroleerd", ["toekomst"])
+case("date in the future", "future-date.yaml", _future, line_of(_future, "laatst_gecontroleerd"), "laatst_gecontroleerd", ["toekomst"], rule="dates_real")
 case("malformed YAML", "malformed.yaml", "id: malformed\nnaam: [open lijst\nsoort: programma\n", 3, "(bestand)", ["geen geldige YAML"])
 case("empty file", "empty.yaml", "", 1, "(bestand)", ["leeg"])
-case("non-UTF-8", "latin1.yaml", "id: latin1\nnaam: Beëindiging\n".encode("latin-1"), 2, "(bestand)", ["UTF-8"])
-case("python tag", "python-tag.yaml", "id: python-tag\nnaam: !!python/object/apply:os.system ['echo hacked']\n", 2, "(bestand)", ["tag", "niet toegestaan"])
+case("non-UTF-8", "latin1.yaml", "id: latin1\nnaam: Beëindiging\n".encode("latin-1"), 2, "(bestand)", ["UTF-8"], rule="plain_yaml")
+case(
+    "python tag",
+    "python-tag.yaml",
+    "id: python-tag\nnaam: !!python/object/apply:os.system ['echo hacked']\n",
+    2,
+    "(bestand)",
+    ["tag", "niet toegestaan"],
+    rule="plain_yaml",
+)
 _bomb = "id: bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-case("alias bomb", "bomb.yaml", _bomb, 2, "(bestand)", ["ankers en aliassen"])
+case("alias bomb", "bomb.yaml", _bomb, 2, "(bestand)", ["ankers en aliassen"], rule="plain_yaml")
 case("duplicate key", "duplicate-key.yaml", variant("duplicate-key") + "naam: Nog een naam\n", len(VALID.splitlines()) + 1, "(bestand)", ["twee keer", "naam"])
-case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\n", 1, "(bestand)", ["te groot"])
+case("huge file", "huge.yaml", "id: huge\nbeschrijving: '" + "x" * 300_000 + "'\n", 1, "(bestand)", ["te groot"], rule="plain_yaml")
 _impossible = variant("impossible-date", {"laatst_gecontroleerd: 2026-11-28": "laatst_gecontroleerd: 2024-02-30"})
-case("impossible date", "impossible-date.yaml", _impossible, line_of(_impossible, "2024-02-30"), "laatst_gecontroleerd", ["datum bestaat niet", "2024-02-30"])
+case(
+    "impossible date",
+    "impossible-date.yaml",
+    _impossible,
+    line_of(_impossible, "2024-02-30"),
+    "laatst_gecontroleerd",
+    ["datum bestaat niet", "2024-02-30"],
+    rule="dates_real",
+)
 case("complex key", "complex-key.yaml", "id: complex-key\n? [a, b]\n: c\n", 2, "(bestand)", ["veldnaam", "gewone tekst"])
 _twice = variant("listed-twice", {"fasen: [veiligheid-acuut]": "fasen: [veiligheid-acuut, veiligheid-acuut]"})
-case("duplicate list value", "listed-twice.yaml", _twice, line_of(_twice, "fasen:"), "fasen[1]", ["'veiligheid-acuut'", "staat al eerder"])
+case(
+    "duplicate list value",
+    "listed-twice.yaml",
+    _twice,
+    line_of(_twice, "fasen:"),
+    "fasen[1]",
+    ["'veiligheid-acuut'", "staat al eerder"],
+    rule="list_values_unique",
+)
 _placeholder = variant("placeholder")
 _placeholder = _placeholder[: _placeholder.index("beschrijving:")] + "beschrijving: |-\n  ...\n" + _placeholder[_placeholder.index("doel:") :]
-case("placeholder left in", "placeholder.yaml", _placeholder, line_of(_placeholder, "beschrijving:"), "beschrijving", ["nog niet ingevuld", "'...'"])
+case(
+    "placeholder left in",
+    "placeholder.yaml",
+    _placeholder,
+    line_of(_placeholder, "beschrijving:"),
+    "beschrijving",
+    ["nog niet ingevuld", "'...'"],
+    rule="placeholders_filled",
+)
 _role = variant("placeholder-role", {"voert_uit: [politie, veilig-thuis, gemeente]": 'voert_uit: ["..."]'})
 case("placeholder role", "placeholder-role.yaml", _role, line_of(_role, "voert_uit:"), "rollen.voert_uit[0]", ["nog niet ingevuld"])
-case("deep nesting", "deep.yaml", "id: deep\nnaam: " + "[" * 500 + "]" * 500 + "\n", 1, "(bestand)", ["te diep genest"])
+case("deep nesting", "deep.yaml", "id: deep\nnaam: " + "[" * 500 + "]" * 500 + "\n", 1, "(bestand)", ["te diep genest"], rule="plain_yaml")
 case("very long number", "long-number.yaml", "id: long-number\nnaam: " + "1" * 5000 + "\n", 2, "(bestand)", ["getal is te lang"])
 case("very long hexadecimal number", "long-hex.yaml", "id: long-hex\nnaam: 0x" + "f" * 5000 + "\n", 2, "naam", ["moet tekst zijn", "heel lang getal"])
 case("not a mapping", "a-list.yaml", "- id: a-list\n", 1, "(bestand)", ["groep velden"])
@@ -103,9 +147,42 @@ _HUISVERBOD_ART2 = "https://wetten.overheid.nl/jci1.3:c:BWBR0024649&artikel=2"
 _check_future = variant("check-future") + _CHECK.format(url=_HUISVERBOD_ART2, date="2999-01-01")
 case("check dated in the future", "check-future.yaml", _check_future, line_of(_check_future, "datum: 2999"), "controles[0].datum", ["toekomst"])
 _check_unlisted = variant("check-unlisted") + _CHECK.format(url="https://example.org/elders", date="2026-01-01")
-case("check against an unlisted source", "check-unlisted.yaml", _check_unlisted, 2, "(bestand)", ["bronnen", "https://example.org/elders"])
+case(
+    "check against an unlisted source",
+    "check-unlisted.yaml",
+    _check_unlisted,
+    2,
+    "(bestand)",
+    ["bronnen", "https://example.org/elders"],
+    rule="check_source_unlisted",
+)
 _reviewed_unchecked = variant("reviewed-unchecked").replace("status: te-controleren", "status: gecontroleerd")
-case("reviewed without checks", "reviewed-unchecked.yaml", _reviewed_unchecked, 2, "(bestand)", ["gecontroleerd", "controles"])
+case("reviewed without checks", "reviewed-unchecked.yaml", _reviewed_unchecked, 2, "(bestand)", ["gecontroleerd", "controles"], rule="checks_missing")
+
+_recognised_law = variant("recognised-law", {"status: niet-van-toepassing": "status: niet-gevonden"})
+case(
+    "legal measure with a recognition",
+    "recognised-law.yaml",
+    _recognised_law,
+    2,
+    "(bestand)",
+    ["wettelijke maatregel", "niet-van-toepassing"],
+    rule="recognition_legal",
+)
+_unlinked = variant("unlinked-listing", {"status: niet-van-toepassing": "status: opgenomen-in-databank"})
+case(
+    "listed without databank",
+    "unlinked-listing.yaml",
+    _unlinked,
+    line_of(_unlinked, "erkenning:"),
+    "erkenning",
+    ["databank", "url"],
+    rule="recognition_link_missing",
+)
+_no_note = re.sub(r"^controle_notitie:.*?(?=^\S|\Z)", "", variant("no-review-note"), flags=re.MULTILINE | re.DOTALL)
+case("review status without a note", "no-review-note.yaml", _no_note, 2, "(bestand)", ["controle_notitie"], rule="review_note_missing")
+_ages = variant("ages-reversed", {"leeftijd_vanaf: 18": "leeftijd_vanaf: 18\n    leeftijd_tot: 12"})
+case("ages reversed", "ages-reversed.yaml", _ages, line_of(_ages, "groep: pleger"), "doelgroepen[0]", ["leeftijd_vanaf", "leeftijd_tot"], rule="ages_order")
 
 
 @pytest.mark.parametrize("name", list(BROKEN))
@@ -364,6 +441,42 @@ def test_every_reachable_pydantic_error_type_has_a_dutch_message() -> None:
         "less_than_equal",
         "vocabulary",
         "enum",
-        "value_error",
+        "ages_order",  # a rule of the models (models.RULES), raised with its own Dutch message
     ):
         assert kind in kinds, sorted(kinds)
+
+
+def test_every_rule_on_the_format_page_is_enforced() -> None:
+    """The format page lists models.RULES; each rule is broken by a case here (or by a named test), so a
+    rule that no check enforces, or a check no rule states, cannot go unnoticed."""
+    from palette_builder.models import RULES
+
+    from .test_regions import COLLISIONS
+
+    broken_by_tests = {
+        "legal_basis_missing": test_legal_measure_needs_law_and_article,
+        "no_parent_cycle": test_parent_cycle_is_reported,
+        "reason_missing": COLLISIONS["hidden without a reason"],
+        "former_ids_unique": COLLISIONS["former id that is an id in use"],
+    }
+    assert set(BROKEN_RULES) | set(broken_by_tests) == set(RULES)
+    for rule, cases in BROKEN_RULES.items():
+        for name in cases:
+            _, _, _, _, words = BROKEN[name]
+            assert words, f"{name} breaks {rule} but checks no words of the message"
+    # The models' own messages are what check prints.
+    for name in [name for rule, names in BROKEN_RULES.items() if RULES[rule].message for name in names]:
+        assert any(word in RULES[rule].message for rule in RULES for word in BROKEN[name][4]), name
+
+
+def test_format_page_lists_every_rule(tmp_path: Path) -> None:
+    from palette_builder.models import RULES
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path)
+    assert main(["--root", str(root), "generate"]) == 0
+    page = (root / "docs" / "formaat" / "index.md").read_text(encoding="utf-8")
+    rules = page.split('<ul class="pv-rules">', 1)[1].split("</ul>", 1)[0]
+    assert rules.count("<li>") == len(RULES)
+    assert "hoogstens 256 kB per bestand" in rules and "<code>controle_notitie</code>" in rules
