@@ -23,8 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import copy_project  # noqa: E402
-from tests.test_serve import START_TIMEOUT, fetch, free_port, serving, wait_until  # noqa: E402
+from benchmarks.support import START_TIMEOUT, copy_project, fetch, free_port, serving, wait_until  # noqa: E402
 
 ENTRY = "tijdelijk-huisverbod"
 PHRASE = "tien dagen"

@@ -1,9 +1,19 @@
-"""What the benchmark and the tests share: Debian's Chromium and an isolated copy of the project."""
+"""What the benchmarks and the tests share: Debian's Chromium, an isolated copy of the project and a served one."""
 
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,3 +68,66 @@ def first_load(page, url: str, site: Path) -> dict[str, int]:
         file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
         sizes[parts.path] = gzip_size(file)
     return sizes
+
+
+START_TIMEOUT = 180  # the first build of the real palette on a busy two-core machine
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None when nothing answers on the port."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - a local test server
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_until(condition: Callable[[], object], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return bool(condition())
+
+
+def session_processes(session: int) -> list[int]:
+    """Processes still alive in the session the serve command was started in."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (command) "
+        if fields[0] != "Z" and int(fields[3]) == session:
+            found.append(int(entry.name))
+    return found
+
+
+@contextmanager
+def serving(root: Path, port: int, logs: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The serve command in its own session, so that whatever it starts can be found and cleaned up."""
+    with open(logs / "serve.out", "wb") as out, open(logs / "serve.err", "wb") as err:
+        process = subprocess.Popen(
+            [sys.executable, str(REPO / "build_palette.py"), "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
+        try:
+            yield process
+        finally:
+            for pid in session_processes(process.pid):
+                os.kill(pid, signal.SIGKILL)
+            process.wait(timeout=10)
