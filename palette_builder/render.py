@@ -354,7 +354,12 @@ class Renderer:
             "verkenner.md.j2",
             "verkenner/index.md",
             self._meta(
-                "Verkenner", "Zoek en filter interventies op fase, domein, partner, doelgroep en moment.", hide=["navigation", "toc"], search={"exclude": True}
+                "Verkenner",
+                "Zoek en filter interventies op fase, domein, partner, doelgroep en moment.",
+                hide=["navigation", "toc"],
+                search={"exclude": True},
+                # overrides/main.html renames these in the address before the theme's scripts read it
+                renamed_parameters={OLD_TEXT_PARAMETER: TEXT_PARAMETER},
             ),
             cards=cards,
             facets=facets,
