@@ -37,7 +37,7 @@ from .short_links import remove_stale_short_links, short_link_pages, short_link_
 from .site_settings import SiteSettings, read_site_settings
 from .vocabularies import Vocabularies
 from .wegwijzer import PAGE_DIR as WEGWIJZER_DIR
-from .wegwijzer import wegwijzer_pages
+from .wegwijzer import wegwijzer_format, wegwijzer_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -392,6 +392,7 @@ class Renderer:
             self._meta("Het formaat van een interventie", "Elk veld van een interventiebestand, met uitleg en voorbeeld.", search={"exclude": True}),
             fields=format_fields(self.vocab),
             supplement_fields=format_fields(self.vocab, RegionalSupplement),
+            wegwijzer_format=wegwijzer_format(self.vocab),
             max_kb=MAX_FILE_BYTES // 1024,
             example=example,
         )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from .facets import FACETS, Card, Facet
+from .format_guide import format_fields
 from .models import Model, Slug, Source, Text, VocabularyRef
 from .safe_yaml import Problem, locate
 from .vocabularies import Vocabularies
@@ -260,6 +261,15 @@ def _reachable(steps: dict[str, Placed], start: str) -> set[str]:
     return seen
 
 
+def wegwijzer_format(vocabularies: Vocabularies) -> dict[str, Any]:
+    """What the format page says about the wegwijzer's files: their fields and the filters an outcome may use."""
+    return {
+        "fields": format_fields(vocabularies, WegwijzerFile),
+        "regional_fields": format_fields(vocabularies, RegionalWegwijzerFile),
+        "filters": selectable_facets(),
+    }
+
+
 # -- pages --------------------------------------------------------------------------------------------
 
 
@@ -302,6 +312,8 @@ def wegwijzer_pages(renderer: Renderer) -> dict[str, str]:
         renderer._meta(guide.title if guide else "Wegwijzer", guide.intro if guide else "Wegwijzer", hide=["navigation"]),
         guide=guide,
         start=start,
+        questions=[step for step in guide.steps.values() if isinstance(step, Question)] if guide else [],
+        outcomes=[step for step in guide.steps.values() if isinstance(step, Outcome)] if guide else [],
         step_dir=PAGE_DIR,
     )
     pages[doc_path] = page
@@ -309,6 +321,12 @@ def wegwijzer_pages(renderer: Renderer) -> dict[str, str]:
         return pages
     roles = partner_roles(renderer)
     cards = [renderer.card(item) for item in renderer.items]
+    # A way back without the browser's history: the one step that leads here (the start page for the first).
+    leads_here: dict[str, list[Step]] = {}
+    for step in guide.steps.values():
+        for _, target in _links(step):
+            leads_here.setdefault(target, []).append(step)
+    back = {step_id: found[0] for step_id, found in leads_here.items() if len(found) == 1}
     for step in guide.steps.values():
         if isinstance(step, Question):
             doc_path, page = renderer._page(
@@ -318,6 +336,7 @@ def wegwijzer_pages(renderer: Renderer) -> dict[str, str]:
                 guide=guide,
                 question=step,
                 steps=guide.steps,
+                back=back.get(step.id),
                 step_dir=PAGE_DIR,
             )
         else:
@@ -329,6 +348,7 @@ def wegwijzer_pages(renderer: Renderer) -> dict[str, str]:
                 guide=guide,
                 outcome=step,
                 steps=guide.steps,
+                back=back.get(step.id),
                 items=items,
                 explorer=explorer_path(step.selection),
                 partner_roles=roles,
