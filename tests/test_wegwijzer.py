@@ -316,8 +316,19 @@ def test_a_question_prints_on_one_page_with_where_each_answer_leads(page, site_u
     assert leads.count() == 3 and leads.first.is_visible()
     assert "Verder bij:" in leads.first.inner_text()
     assert page.locator(".pv-wegwijzer__notice").is_visible()
+    assert page.locator(".pv-qr-print").is_visible()  # the step's own address, to scan from paper
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_an_outcome_prints_its_list_without_buttons(page, site_url: str) -> None:
+    page.goto(site_url + "/wegwijzer/samen-op-in-acuut/")
+    page.emulate_media(media="print")
+    assert not page.locator("a.pv-wegwijzer__verkenner").is_visible()
+    assert not page.locator(".pv-wegwijzer__terug").is_visible()
+    assert page.locator(".pv-wegwijzer__interventies").is_visible() and page.locator(".pv-qr-print").is_visible()
+    # A source on another site prints with its address.
+    assert "https://" in page.eval_on_selector(".pv-wegwijzer__bronnen a", "a => getComputedStyle(a, '::after').content")
 
 
 def test_the_notice_says_it_is_an_overview_and_stores_nothing(built_site: Path) -> None:
