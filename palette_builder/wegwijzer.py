@@ -11,6 +11,7 @@ any value within a facet, every facet), so its explorer link shows exactly the l
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -133,8 +134,6 @@ def _problem(placed: Placed | tuple[str, str], loc: tuple[Any, ...], message: st
 
 
 def _near(value: str, allowed: list[str]) -> str:
-    import difflib
-
     match = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
     return f"; bedoel je {match[0]!r}?" if match else ""
 
