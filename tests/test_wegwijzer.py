@@ -283,6 +283,8 @@ def test_every_outcome_links_an_intervention_and_a_moment(page, site_url: str, w
         moments = [urlparse(href).path for href in links(page, "a.pv-wegwijzer__moment")]
         assert interventions and all(path.startswith("/interventies/") for path in interventions), outcome.id
         assert moments == [f"/momenten/{moment}/" for moment in outcome.moments], outcome.id
+        partners = page.locator(".pv-wegwijzer__feiten a.pv-partner")
+        assert partners.count() == len(outcome.partners), outcome.id
         for path in [*interventions[:1], *moments]:  # the links lead to real pages
             assert page.request.get(site_url + path).ok, path
 
@@ -297,6 +299,15 @@ def test_the_explorer_link_of_an_outcome_shows_the_same_interventions(page, site
         assert page.locator("[data-unknown]").is_hidden(), outcome.id  # every value of the link is understood
         shown = set(page.eval_on_selector_all(".pv-card:not([hidden])", "cards => cards.map(c => c.id.replace('kaart-', ''))"))
         assert shown == listed, outcome.id
+
+
+@pytest.mark.parametrize("path", ["/wegwijzer/", "/wegwijzer/acute-onveiligheid/", "/wegwijzer/samen-op-in-acuut/"])
+def test_no_request_leaves_the_site_from_the_wegwijzer(page, site_url: str, path: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert requests and [url for url in requests if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))] == []
 
 
 @pytest.mark.parametrize("path", ["/wegwijzer/acute-onveiligheid/", "/wegwijzer/samen-op-in-acuut/", "/wegwijzer/"])
