@@ -52,6 +52,8 @@ def _describe_type(inner: Any, is_list: bool, vocabulary: str | None) -> str:
         text = "een van de vaste waarden"
     elif isinstance(base, type) and issubclass(base, BaseModel):
         text = "groep velden"
+    elif typing.get_origin(base) is dict:
+        text = "groep: per sleutel een lijst waarden"
     elif base is dt.date:
         text = "datum (JJJJ-MM-DD)"
     elif base is int:

@@ -8,11 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .freshness import ReviewSettings
 from .models import Intervention, RegionalSupplement
 from .safe_yaml import Problem
 from .vocabularies import Vocabularies
+
+if TYPE_CHECKING:
+    from .wegwijzer import Wegwijzer
 
 
 @dataclass
@@ -37,6 +41,9 @@ class Palette:
     today: dt.date = field(default_factory=dt.date.today)
     # former id -> the id of the entry that had it (its old address sends visitors on)
     former_ids: dict[str, str] = field(default_factory=dict)
+    # The national wegwijzer (None without palette/wegwijzer.yaml), and each region's own version.
+    wegwijzer: Wegwijzer | None = None
+    regional_wegwijzers: dict[str, Wegwijzer] = field(default_factory=dict)
 
     @property
     def interventions(self) -> list[Intervention]:

@@ -18,6 +18,7 @@ from .selection import Selection
 from .short_links import check_short_links
 from .site_settings import settings_warnings
 from .validate import Sources, load_palette
+from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Project:
 
     def sources(self, selection: Selection) -> Sources:
         selected = selection.folders(self.region_folders(), self.region_dir)
-        return Sources(self.palette_dir / "landelijk", self.palette_dir / "vocabulaires", selected)
+        return Sources(self.palette_dir / "landelijk", self.palette_dir / "vocabulaires", selected, self.palette_dir / WEGWIJZER_FILE)
 
     def load(self) -> Palette:
         """The palette as this project builds it: national, plus the selected region(s)."""

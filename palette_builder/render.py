@@ -35,6 +35,8 @@ from .sharing import share_globals
 from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
 from .site_settings import SiteSettings, read_site_settings
 from .vocabularies import Vocabularies
+from .wegwijzer import PAGE_DIR as WEGWIJZER_DIR
+from .wegwijzer import wegwijzer_format, wegwijzer_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,7 +44,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_DIR = "interventies"
 # Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
 TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
-GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster")
+GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster", WEGWIJZER_DIR)
 
 
 def safe_url(value: str | None) -> str:
@@ -251,6 +253,7 @@ class Renderer:
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
         pages.update(short_link_pages(self))
         pages.update(card_pages(self) | poster_pages(self))
+        pages.update(wegwijzer_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
@@ -401,6 +404,7 @@ class Renderer:
             fields=format_fields(self.vocab),
             supplement_fields=format_fields(self.vocab, RegionalSupplement),
             rules=RULES.values(),
+            wegwijzer_format=wegwijzer_format(self.vocab),
             example=example,
         )
 

@@ -20,6 +20,8 @@ from .models import PATTERN_MESSAGES, Intervention, RegionalSupplement
 from .palette import Entry, Palette
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
+from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
+from .wegwijzer import RegionalWegwijzerFile, WegwijzerFile, assemble
 
 
 def nearest(value: Any, allowed: list[str]) -> str | None:
@@ -193,7 +195,7 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
     return vocabularies, problems
 
 
-REGION_PARTS = {"interventies", "aanvullingen", "vocabulaires", "interventie.schema.json", "README.md"}
+REGION_PARTS = {"interventies", "aanvullingen", "vocabulaires", "interventie.schema.json", "README.md", WEGWIJZER_FILE}
 
 
 @dataclass
@@ -203,6 +205,7 @@ class Sources:
     national: Path
     vocabularies: Path
     regions: dict[str, Path] = field(default_factory=dict)
+    wegwijzer: Path | None = None  # palette/wegwijzer.yaml
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -247,6 +250,7 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
             loader.load_supplement(path, region)
 
     _check_former_ids(palette, loader)
+    _load_wegwijzer(palette, loader, sources)
     _check_references(palette, loader.texts, loader.failed)
     # Root causes first: a broken vocabulary explains problems in entries, so it leads, followed by how
     # many files it left unchecked.
@@ -257,6 +261,29 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
         cause = palette.problems[places[0]]
         palette.problems.insert(places[-1] + 1, replace(followup, line=cause.line, column=cause.column))
     return palette
+
+
+def _load_wegwijzer(palette: Palette, loader: _EntryLoader, sources: Sources) -> None:
+    """The national wegwijzer and, for each region with its own file, that region's version."""
+    if sources.wegwijzer is None or not sources.wegwijzer.exists():
+        return
+    context = {"vocabularies": palette.vocabularies}
+    read = loader._read(sources.wegwijzer, WegwijzerFile, context)
+    if read is None or read[2] is None:
+        return
+    national = (read[2], read[0], loader.texts[read[0]])
+    palette.wegwijzer, problems = assemble(national, palette.vocabularies)
+    palette.problems.extend(problems)
+    for region, folder in sorted(sources.regions.items()):
+        path = folder / WEGWIJZER_FILE
+        if not path.exists():
+            continue
+        read = loader._read(path, RegionalWegwijzerFile, context, region=region)
+        if read is None or read[2] is None:
+            continue
+        guide, problems = assemble(national, palette.vocabularies, (read[2], read[0], loader.texts[read[0]], region))
+        palette.problems.extend(problem for problem in problems if problem.path == read[0])
+        palette.regional_wegwijzers[region] = guide
 
 
 def _review_settings(path: Path, root: Path, problems: list[Problem]) -> ReviewSettings:

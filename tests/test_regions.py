@@ -408,6 +408,8 @@ def test_fork_guide_followed_literally_reaches_a_published_region_site(tmp_path:
     assert "Wijkteam Voorbeeldstad" in html(site, "interventies/buurtaanpak-limburg")
     assert "Niet beschikbaar in Limburg:" in html(site, "interventies/aware")
     assert "tien dagen de woning" in html(site, "interventies/tijdelijk-huisverbod")  # the national update arrived
+    assert "Aan steun in de buurt" in html(site, "wegwijzer/fase")  # the guide's regional wegwijzer
+    assert "buurtaanpak-limburg" in html(site, "wegwijzer/steun-in-de-buurt-limburg")
     pushed = git(fork, "log", "--format=%s", "main").stdout
     assert "Regio limburg" in pushed and "Landelijke update" in pushed
     assert git(fork, "cat-file", "-e", "main:.github/workflows/regio-site.yml").returncode == 0
