@@ -30,6 +30,7 @@ from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
 from .palette import Palette
+from .relations import related
 from .safe_yaml import MAX_FILE_BYTES
 from .selection import NATIONAL, Selection
 from .sharing import share_globals
@@ -190,11 +191,7 @@ class Renderer:
         for item in self.items:
             if item.parent:
                 self.children.setdefault(item.parent, []).append(item)
-        self.referenced_by: dict[str, list[tuple[str, Intervention]]] = {}
-        for item in self.items:
-            for alias, target in item.all_relations():
-                if alias != "onderdeel_van" and target in self.by_id:
-                    self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
+        self.related = related(self.items)
         # The feed names one region; a build of all regions keeps the plain site name.
         region_label = selection.label(self.vocab) if single_region else None
         self.freshness = FreshnessPages(palette, self.items, self.supplements, root, site, region_label)
@@ -269,7 +266,7 @@ class Renderer:
             item=item,
             parent=self.by_id.get(item.parent or ""),
             children=self.children.get(item.id, []),
-            referenced_by=self.referenced_by.get(item.id, []),
+            related=self.related.get(item.id, []),
         )
 
     def _vocabulary_pages(self, facet: Facet) -> Iterable[tuple[str, str]]:
