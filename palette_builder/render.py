@@ -30,6 +30,7 @@ from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
 from .palette import Palette
+from .partners import partner_pages
 from .relations import related
 from .safe_yaml import MAX_FILE_BYTES
 from .selection import NATIONAL, Selection
@@ -42,8 +43,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
 ENTRY_DIR = "interventies"
-# Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
-TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
+# Pages per vocabulary value: one folder per vocabulary a facet makes pages for (partners: partners.py).
+TERM_PAGE_DIRS = tuple(dict.fromkeys(facet.vocabulary for facet in FACETS if (facet.pages or facet.own_page) and facet.vocabulary))
 GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster")
 
 
@@ -242,6 +243,7 @@ class Renderer:
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
         pages.update(short_link_pages(self))
         pages.update(card_pages(self) | poster_pages(self))
+        pages.update(partner_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
