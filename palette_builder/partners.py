@@ -31,19 +31,25 @@ class Role:
     count: int  # distinct entries
 
 
-def partner_roles(renderer: Renderer, partner: str, cards: list[Card]) -> list[Role]:
-    roles = []
+def partner_roles(renderer: Renderer, partners: list[str], cards: list[Card]) -> dict[str, list[Role]]:
+    """Partner id -> its roles. One pass over the entries per role, so thousands of entries stay cheap."""
+    phases = list(renderer.vocab[PHASE_VOCABULARY].values())
+    found: dict[str, list[Role]] = {partner: [] for partner in partners}
     for facet in ROLE_FACETS:
-        mine = [card for card in cards if partner in facet.values(card)]
-        phases = [(phase, [card for card in mine if phase.id in card.intervention.phases]) for phase in renderer.vocab[PHASE_VOCABULARY].values()]
-        roles.append(Role(facet, [(phase, found) for phase, found in phases if found], len(mine)))
-    return roles
+        mine: dict[str, list[Card]] = {partner: [] for partner in partners}
+        for card in cards:
+            for partner in facet.values(card):
+                mine.setdefault(partner, []).append(card)
+        for partner in partners:
+            by_phase = [(phase, [card for card in mine[partner] if phase.id in card.intervention.phases]) for phase in phases]
+            found[partner].append(Role(facet, [(phase, listed) for phase, listed in by_phase if listed], len(mine[partner])))
+    return found
 
 
 def partner_pages(renderer: Renderer) -> dict[str, str]:
     cards = [renderer.card(item) for item in renderer.items]
     partners = list(renderer.vocab[PARTNER_VOCABULARY].values())
-    roles = {partner.id: partner_roles(renderer, partner.id, cards) for partner in partners}
+    roles = partner_roles(renderer, [partner.id for partner in partners], cards)
     origin = {partner.id: renderer.vocab.origin(PARTNER_VOCABULARY, partner.id) for partner in partners}
     pages = dict(
         [
