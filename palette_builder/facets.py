@@ -80,12 +80,19 @@ class Facet:
     key_fact: bool = False  # listed at the top of an entry page
     role: bool = False  # listed under 'Wie doet wat?' on an entry page
     pages: tuple[str, str] | None = None  # (title, description): an index and a page per value
+    own_page: bool = False  # a value links to its own page (<vocabulary>/<value>/), not to the explorer
 
     def values(self, card: Card) -> list[str]:
         if self.read is not None:
             return self.read(card)
         assert self.yaml_key is not None, self.key
         return read_path(card.intervention, self.yaml_key)
+
+    def target(self, value: str | StrEnum) -> str:
+        """Where a link on this value leads: its own page, or the explorer filtered on it."""
+        if self.own_page and self.vocabulary:
+            return f"{self.vocabulary}/{value}.md"
+        return f"verkenner/?{self.key}={value}"
 
     def options(self, vocabularies: Vocabularies, cards: list[Card]) -> list[tuple[str, str]]:
         """(value, label) of every value the filter offers, in the order of the vocabulary or enum."""
@@ -132,9 +139,9 @@ FACETS: tuple[Facet, ...] = (
     ),
     Facet("domein", "Domein", yaml_key="domein", vocabulary="domeinen", open=True, key_fact=True, pages=("Domeinen", "De domeinen van het interventiepalet.")),
     Facet("soort", "Soort", yaml_key="soort", enum=Kind, key_fact=True),
-    Facet("beslist", "Beslist of legt op", yaml_key="rollen.beslist", vocabulary="partners", role=True),
-    Facet("vraagt", "Vraagt aan of adviseert", yaml_key="rollen.vraagt_aan", vocabulary="partners", role=True),
-    Facet("voert", "Voert uit", yaml_key="rollen.voert_uit", vocabulary="partners", role=True),
+    Facet("beslist", "Beslist of legt op", yaml_key="rollen.beslist", vocabulary="partners", role=True, own_page=True),
+    Facet("vraagt", "Vraagt aan of adviseert", yaml_key="rollen.vraagt_aan", vocabulary="partners", role=True, own_page=True),
+    Facet("voert", "Voert uit", yaml_key="rollen.voert_uit", vocabulary="partners", role=True, own_page=True),
     Facet(
         "doelgroep",
         "Doelgroep",

@@ -30,6 +30,8 @@ from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import RULES, Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
 from .palette import Palette
+from .partners import partner_pages
+from .relations import related
 from .selection import NATIONAL, Selection
 from .sharing import share_globals
 from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
@@ -42,8 +44,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.
 ENTRY_DIR = "interventies"
-# Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
-TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
+# Pages per vocabulary value: one folder per vocabulary a facet makes pages for (partners: partners.py).
+TERM_PAGE_DIRS = tuple(dict.fromkeys(facet.vocabulary for facet in FACETS if (facet.pages or facet.own_page) and facet.vocabulary))
 GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster", WEGWIJZER_DIR)
 
 
@@ -198,11 +200,7 @@ class Renderer:
         for item in self.items:
             if item.parent:
                 self.children.setdefault(item.parent, []).append(item)
-        self.referenced_by: dict[str, list[tuple[str, Intervention]]] = {}
-        for item in self.items:
-            for alias, target in item.all_relations():
-                if alias != "onderdeel_van" and target in self.by_id:
-                    self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
+        self.related = related(self.items)
         # The feed names one region; a build of all regions keeps the plain site name.
         region_label = selection.label(self.vocab) if single_region else None
         self.freshness = FreshnessPages(palette, self.items, self.supplements, root, site, region_label)
@@ -215,6 +213,7 @@ class Renderer:
             "label": self.vocab.label,
             "by_id": self.by_id,
             "facets": FACETS,
+            "facet_by_key": FACETS_BY_KEY,
             "card_of": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),
@@ -254,6 +253,7 @@ class Renderer:
         pages.update(short_link_pages(self))
         pages.update(card_pages(self) | poster_pages(self))
         pages.update(wegwijzer_pages(self))
+        pages.update(partner_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
@@ -278,7 +278,7 @@ class Renderer:
             item=item,
             parent=self.by_id.get(item.parent or ""),
             children=self.children.get(item.id, []),
-            referenced_by=self.referenced_by.get(item.id, []),
+            related=self.related.get(item.id, []),
         )
 
     def _vocabulary_pages(self, facet: Facet) -> Iterable[tuple[str, str]]:

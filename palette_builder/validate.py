@@ -191,6 +191,8 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
                     problems.append(Problem(display, line, column, f"[{index}].id", f"waarde {term.id!r} bestaat al in vocabulaire {name!r}"))
                 else:
                     terms[term.id] = term
+                    if number > 0:  # a region's folder (palette/regio/<regio>/vocabulaires)
+                        vocabularies.origins.setdefault(name, {})[term.id] = folder.parent.name
         vocabularies.terms[name] = terms
     return vocabularies, problems
 

@@ -72,12 +72,18 @@ class Vocabularies:
     terms: dict[str, dict[str, Term]] = field(default_factory=dict)
     # vocabulary name -> the file that could not be read; values of these vocabularies are not checked
     unreadable: dict[str, str] = field(default_factory=dict)
+    # vocabulary name -> {term id: the region whose folder added it}; national terms are not listed
+    origins: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Term]:
         return self.terms[name]
 
     def ids(self, name: str) -> list[str]:
         return list(self.terms.get(name, {}))
+
+    def origin(self, name: str, term_id: str) -> str | None:
+        """The region that added this value (a local partner), or None for a national value."""
+        return self.origins.get(name, {}).get(term_id)
 
     def label(self, name: str, term_id: str) -> str:
         term = self.terms.get(name, {}).get(term_id)

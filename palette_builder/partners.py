@@ -1,0 +1,79 @@
+"""A page per partner (/partners/<id>/) and an index (/partners/): what the partner decides, what it
+requests or proposes and what it carries out, per phase, from the role facets in facets.py.
+
+The partners are the values of the role facets' vocabulary (with a region's own partners in a region
+build); a partner named on any page links here through `Facet.target`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .facets import FACETS, Card, Facet
+from .vocabularies import Term
+
+if TYPE_CHECKING:
+    from .render import Renderer
+
+ROLE_FACETS = tuple(facet for facet in FACETS if facet.role)
+# The role facets share one vocabulary (partners.yaml); its name is also the pages' folder.
+PARTNER_VOCABULARY = next(facet.vocabulary for facet in ROLE_FACETS if facet.own_page and facet.vocabulary)
+PHASE_VOCABULARY = "fasen"  # the columns of the palette: a partner's entries are grouped the same way
+
+
+@dataclass
+class Role:
+    """One role of a partner: the entries per phase (an entry in two phases is listed in both, as on the palette)."""
+
+    facet: Facet
+    phases: list[tuple[Term, list[Card]]]
+    count: int  # distinct entries
+
+
+def partner_roles(renderer: Renderer, partners: list[str], cards: list[Card]) -> dict[str, list[Role]]:
+    """Partner id -> its roles. One pass over the entries per role, so thousands of entries stay cheap."""
+    phases = list(renderer.vocab[PHASE_VOCABULARY].values())
+    found: dict[str, list[Role]] = {partner: [] for partner in partners}
+    for facet in ROLE_FACETS:
+        mine: dict[str, list[Card]] = {partner: [] for partner in partners}
+        for card in cards:
+            for partner in facet.values(card):
+                mine.setdefault(partner, []).append(card)
+        for partner in partners:
+            by_phase = [(phase, [card for card in mine[partner] if phase.id in card.intervention.phases]) for phase in phases]
+            found[partner].append(Role(facet, [(phase, listed) for phase, listed in by_phase if listed], len(mine[partner])))
+    return found
+
+
+def partner_pages(renderer: Renderer) -> dict[str, str]:
+    cards = [renderer.card(item) for item in renderer.items]
+    partners = list(renderer.vocab[PARTNER_VOCABULARY].values())
+    roles = partner_roles(renderer, [partner.id for partner in partners], cards)
+    origin = {partner.id: renderer.vocab.origin(PARTNER_VOCABULARY, partner.id) for partner in partners}
+    pages = dict(
+        [
+            renderer._page(
+                "partners-index.md.j2",
+                f"{PARTNER_VOCABULARY}/index.md",
+                renderer._meta("Partners", "Per partner: bij welke interventies die beslist, aanvraagt of adviseert, en uitvoert."),
+                partners=partners,
+                roles=roles,
+                role_facets=ROLE_FACETS,
+                origin=origin,
+                folder=PARTNER_VOCABULARY,
+            )
+        ]
+    )
+    for partner in partners:
+        doc_path, page = renderer._page(
+            "partner.md.j2",
+            f"{PARTNER_VOCABULARY}/{partner.id}.md",
+            renderer._meta(partner.label, partner.explanation or partner.label),
+            partner=partner,
+            roles=roles[partner.id],
+            origin=origin[partner.id],
+            folder=PARTNER_VOCABULARY,
+        )
+        pages[doc_path] = page
+    return pages

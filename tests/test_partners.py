@@ -1,0 +1,282 @@
+"""Partner pages (/partners/) and relations shown on both entries, checked against the data in palette/."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from palette_builder.models import Availability
+from palette_builder.project import Project
+from palette_builder.render import Renderer
+from palette_builder.selection import Selection
+
+from .conftest import REPO, copy_project
+
+ROLES = {"beslist": "beslist", "vraagt": "vraagt_aan", "voert": "voert_uit"}  # section anchor -> field of `rollen`
+EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def entries(root: Path = REPO) -> dict[str, dict]:
+    """Every national entry file as plain YAML data, read without the project's own loader."""
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((root / "palette" / "landelijk").glob("*.yaml"))}
+
+
+def vocabulary(name: str, folder: Path = REPO / "palette" / "vocabulaires") -> list[dict]:
+    return yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def page_html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def section(text: str, anchor: str) -> str:
+    """The HTML of a page from the heading with id `anchor` to the next h2."""
+    start = text.index(f'id="{anchor}"')
+    end = text.find("<h2", start)
+    return text[start : end if end > 0 else len(text)]
+
+
+def linked_entries(fragment: str) -> set[str]:
+    """Ids of the entries linked: `../../interventies/<id>/` from other pages, `../<id>/` between entries."""
+    return set(re.findall(r'href="(?:\.\./)+(?:interventies/)?([a-z0-9-]+)/"', fragment))
+
+
+# -- partner pages ------------------------------------------------------------------------------------
+
+
+def test_the_burgemeester_page_lists_the_tijdelijk_huisverbod_under_what_it_decides(page, site_url: str) -> None:
+    page.goto(f"{site_url}/partners/burgemeester/")
+    assert page.locator("h1").inner_text() == "Burgemeester"
+    decides = page.locator("h2#beslist")
+    assert decides.inner_text().startswith("Beslist of legt op")
+    # The lists that follow the heading up to the next role's heading.
+    links = page.locator("h2#beslist ~ ul.pv-partner-list:not(h2#vraagt ~ *) a")
+    assert "Tijdelijk huisverbod" in links.all_inner_texts()
+    links.filter(has_text="Tijdelijk huisverbod").first.click()
+    page.wait_for_url("**/interventies/tijdelijk-huisverbod/")
+    assert page.locator("h1").inner_text().startswith("Tijdelijk huisverbod")
+
+
+def test_every_partner_in_the_vocabulary_has_a_page_with_its_explanation(built_site: Path) -> None:
+    partners = vocabulary("partners")
+    assert len(partners) > 10
+    index = page_html(built_site, "partners")
+    for partner in partners:
+        text = page_html(built_site, f"partners/{partner['id']}")
+        assert "<h1" in text and html.escape(partner["label"]) in text, partner["id"]
+        assert html.escape(partner.get("uitleg", partner["label"]), quote=False) in text, partner["id"]
+        assert f'href="{partner["id"]}/"' in index, partner["id"]
+
+
+def test_each_role_section_lists_exactly_the_entries_that_name_the_partner_in_that_role(built_site: Path) -> None:
+    """Derived from the entry files: every (partner, role) of the data is on the partner's page, nothing else."""
+    data = entries()
+    phases = {term["id"]: term["label"] for term in vocabulary("fasen")}
+    for partner in vocabulary("partners"):
+        text = page_html(built_site, f"partners/{partner['id']}")
+        for anchor, field in ROLES.items():
+            expected = {entry_id for entry_id, entry in data.items() if partner["id"] in (entry.get("rollen") or {}).get(field, [])}
+            found = section(text, anchor)
+            assert linked_entries(found) == expected, (partner["id"], anchor)
+            assert f"({len(expected)})" in found.split("</h2>", 1)[0]
+            # Grouped by phase: an entry is listed under each of its phases, in the palette's order.
+            headings = re.findall(r'<h3 class="pv-partner-phase">(.*?)</h3>', found)
+            wanted = [label for phase_id, label in phases.items() if any(phase_id in data[entry_id]["fasen"] for entry_id in expected)]
+            assert [html.unescape(heading) for heading in headings] == wanted, (partner["id"], anchor)
+
+
+def test_an_entry_page_links_each_of_its_partners_to_the_partner_page(page, site_url: str) -> None:
+    entry = entries()["tijdelijk-huisverbod"]
+    partners = {term["id"]: term["label"] for term in vocabulary("partners")}
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    roles = page.locator("dl.pv-roles dd")
+    hrefs = [href for cell in roles.all() for href in cell.locator("a").evaluate_all("links => links.map(a => a.href)")]
+    named = [partner for field in ROLES.values() for partner in entry["rollen"].get(field, [])]
+    assert named and hrefs == [f"{site_url}/partners/{partner}/" for partner in named]
+    first = named[0]
+    page.locator("dl.pv-roles a", has_text=partners[first]).first.click()
+    page.wait_for_url(f"**/partners/{first}/")
+    assert page.locator("h1").inner_text() == partners[first]
+
+
+def test_chip_links_of_a_role_facet_lead_to_the_partner_page() -> None:
+    """The key-facts block and every other list use chip_links: the facet decides where a value links."""
+    from palette_builder.facets import FACETS
+
+    renderer = Renderer(Project(REPO).load())
+    template = renderer.env.from_string('{% from "_macros.j2" import chip_links with context %}{{ chip_links(facet, values) }}')
+    for facet in (facet for facet in FACETS if facet.role):
+        value = vocabulary("partners")[0]["id"]
+        out = template.render(renderer._context("interventies/x.md", facet=facet, values=[value]))
+        assert f'href="../../partners/{value}/"' in out, facet.key
+    phase = next(facet for facet in FACETS if facet.key == "fase")
+    out = template.render(renderer._context("interventies/x.md", facet=phase, values=[vocabulary("fasen")[0]["id"]]))
+    assert 'href="../../verkenner/?fase=' in out
+
+
+def test_the_partner_index_counts_each_role(built_site: Path) -> None:
+    data = entries()
+    index = page_html(built_site, "partners")
+    for partner in vocabulary("partners"):
+        row = re.search(rf'<tr>\s*<th scope="row"><a href="{partner["id"]}/">.*?</tr>', index, re.S)
+        assert row, partner["id"]
+        counts = [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", row.group(0))]
+        expected = [sum(partner["id"] in (entry.get("rollen") or {}).get(field, []) for entry in data.values()) for field in ROLES.values()]
+        assert counts == expected, partner["id"]
+
+
+@pytest.fixture(scope="module")
+def region_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("partners-regio"))
+    shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
+    assert Project(root, region="limburg").build() == 0
+    return root / "site"
+
+
+def test_a_region_build_has_a_page_for_the_regions_own_partner(region_site: Path, built_site: Path) -> None:
+    regional = vocabulary("partners", EXAMPLE_REGION / "vocabulaires")
+    region_entries = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (EXAMPLE_REGION / "interventies").glob("*.yaml")}
+    index = page_html(region_site, "partners")
+    for partner in regional:
+        text = page_html(region_site, f"partners/{partner['id']}")
+        assert html.escape(partner["label"]) in text and "Regionale partner: Limburg" in text
+        assert f'href="{partner["id"]}/"' in index
+        for anchor, field in ROLES.items():
+            expected = {entry_id for entry_id, entry in region_entries.items() if partner["id"] in (entry.get("rollen") or {}).get(field, [])}
+            found = section(text, anchor)
+            assert linked_entries(found) == expected
+            if expected:
+                assert "Regionaal: Limburg" in found  # the entry's origin, the same mark as elsewhere
+    # The regional entry's own page links the regional partner.
+    for entry_id, entry in region_entries.items():
+        for partner in (partner for field in ROLES.values() for partner in (entry.get("rollen") or {}).get(field, [])):
+            assert f'href="../../partners/{partner}/"' in page_html(region_site, f"interventies/{entry_id}")
+    # A national build has no page for it.
+    assert not any((built_site / "partners" / partner["id"]).exists() for partner in regional)
+
+
+# -- relations on both sides ----------------------------------------------------------------------------
+
+
+def relation_list(text: str, heading: str) -> set[str]:
+    found = re.search(rf"<dt>{heading}</dt>\s*<dd>(.*?)</dd>", text, re.S)
+    return linked_entries(found.group(1)) if found else set()
+
+
+INVERSE = {"vervolg_op": ("Vervolg op", "Kan gevolgd worden door"), "alternatief_voor": ("Alternatief voor", "Heeft als alternatief")}
+
+
+@pytest.mark.parametrize("field", ["combineerbaar_met", *INVERSE])
+def test_a_relation_in_the_data_shows_on_both_entries(built_site: Path, field: str) -> None:
+    data = entries()
+    pairs = [(entry_id, target) for entry_id, entry in data.items() for target in (entry.get("relaties") or {}).get(field, [])]
+    assert pairs, f"no {field} in the data"
+    forward, inverse = INVERSE.get(field, ("Te combineren met", "Te combineren met"))
+    for source, target in pairs:
+        assert target in relation_list(page_html(built_site, f"interventies/{source}"), forward), (source, target)
+        # Declared on both sides (mutual alternatives): once, in the declared words.
+        mutual = source in (data[target].get("relaties") or {}).get(field, [])
+        other_page = page_html(built_site, f"interventies/{target}")
+        assert source in relation_list(other_page, forward if mutual else inverse), (source, target)
+        if mutual and inverse != forward:
+            assert source not in relation_list(other_page, inverse), (source, target)
+
+
+def write_relations(root: Path, entry_id: str, relations: dict[str, list[str]]) -> None:
+    path = root / "palette" / "landelijk" / f"{entry_id}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["relaties"] = relations
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def unrelated_pair(data: dict[str, dict]) -> tuple[str, str]:
+    """Two entries without any relation between them and without a parent link."""
+    linked = {frozenset((entry_id, target)) for entry_id, entry in data.items() for targets in (entry.get("relaties") or {}).values() for target in targets}
+    plain = [entry_id for entry_id, entry in data.items() if not entry.get("onderdeel_van")]
+    return next((a, b) for a in plain for b in plain if a < b and frozenset((a, b)) not in linked)
+
+
+def test_a_relation_added_in_a_copy_shows_on_both_entries_once(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    data = entries(root)
+    first, second = unrelated_pair(data)
+    write_relations(root, first, {**(data[first].get("relaties") or {}), "vervolg_op": [second], "combineerbaar_met": [second]})
+    # The other entry declares the same combination: it still shows once on each page.
+    write_relations(root, second, {**(data[second].get("relaties") or {}), "combineerbaar_met": [first]})
+    palette = Project(root).load()
+    assert not palette.problems, palette.problems
+    pages = Renderer(palette).pages()
+    one, two = pages[f"interventies/{first}.md"], pages[f"interventies/{second}.md"]
+    assert second in relation_list(one, "Vervolg op") and first in relation_list(two, "Kan gevolgd worden door")
+    assert second not in relation_list(one, "Kan gevolgd worden door") and first not in relation_list(two, "Vervolg op")
+    for text, other in ((one, second), (two, first)):
+        combined = re.search(r"<dt>Te combineren met</dt>\s*<dd>(.*?)</dd>", text, re.S)
+        assert combined and combined.group(1).count(f'href="../{other}/"') == 1
+        assert text.count("<dt>Te combineren met</dt>") == 1
+
+
+def test_alternatives_declared_on_both_sides_show_once_each(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    data = entries(root)
+    first, second = unrelated_pair(data)
+    write_relations(root, first, {**(data[first].get("relaties") or {}), "alternatief_voor": [second]})
+    pages = Renderer(Project(root).load()).pages()
+    assert first in relation_list(pages[f"interventies/{second}.md"], "Heeft als alternatief")
+    write_relations(root, second, {**(data[second].get("relaties") or {}), "alternatief_voor": [first]})
+    pages = Renderer(Project(root).load()).pages()
+    for entry_id, other in ((first, second), (second, first)):
+        text = pages[f"interventies/{entry_id}.md"]
+        assert other in relation_list(text, "Alternatief voor") and other not in relation_list(text, "Heeft als alternatief")
+
+
+def test_a_relation_to_an_offer_the_region_hides_is_left_out(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
+    supplements = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (EXAMPLE_REGION / "aanvullingen").glob("*.yaml")}
+    hidden = [entry_id for entry_id, supplement in supplements.items() if supplement.get("beschikbaarheid") == Availability.hidden.value]
+    assert hidden
+    data = entries(root)
+    other = next(entry_id for entry_id in data if entry_id not in hidden and not data[entry_id].get("onderdeel_van"))
+    write_relations(root, hidden[0], {"combineerbaar_met": [other]})
+    pages = Renderer(Project(root, region="limburg").load(), Selection(region="limburg")).pages()
+    assert hidden[0] not in relation_list(pages[f"interventies/{other}.md"], "Te combineren met")
+
+
+# -- in the browser: accessibility and print ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/partners/", "/partners/burgemeester/"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_axe_violations_on_partner_pages(browser, site_url: str, path: str, viewport: dict[str, int]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    page = context.new_page()
+    response = page.goto(site_url + path)
+    assert response and response.ok and page.locator("h1").inner_text() in ("Partners", "Burgemeester")
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options=AXE_TAGS)
+    # Nothing of the page is wider than the screen (the index table turns into blocks on a phone).
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+    assert overflow <= 0
+
+
+def test_a_partner_page_prints_without_navigation_or_buttons(page, site_url: str) -> None:
+    page.goto(f"{site_url}/partners/burgemeester/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".pv-partner-explorer"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("ul.pv-partner-list a", has_text="Tijdelijk huisverbod").is_visible()
+    assert page.locator(".pv-print-only").is_visible()  # the page's address and the date of the data
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
