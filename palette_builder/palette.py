@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .freshness import ReviewSettings
 from .models import Intervention, RegionalSupplement
 from .safe_yaml import Problem
-from .vocabularies import Vocabularies
+from .vocabularies import RouteMap, Vocabularies
 
 if TYPE_CHECKING:
     from .wegwijzer import Wegwijzer
@@ -44,6 +44,8 @@ class Palette:
     # The national wegwijzer (None without palette/wegwijzer.yaml), and each region's own version.
     wegwijzer: Wegwijzer | None = None
     regional_wegwijzers: dict[str, Wegwijzer] = field(default_factory=dict)
+    # The routekaart on every moment's page (None without palette/vocabulaires/routekaart.yaml).
+    route_map: RouteMap | None = None
 
     @property
     def interventions(self) -> list[Intervention]:

@@ -214,6 +214,7 @@ class Renderer:
             "by_id": self.by_id,
             "facets": FACETS,
             "facet_by_key": FACETS_BY_KEY,
+            "route_map": self.palette.route_map,
             "card_of": self.card,
             "origin_of": self.origins.get,
             "supplements_of": lambda entry_id: self.supplements.get(entry_id, []),

@@ -19,7 +19,7 @@ from .freshness import SETTINGS_FILE, ReviewSettings
 from .models import PATTERN_MESSAGES, Intervention, RegionalSupplement
 from .palette import Entry, Palette
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
-from .vocabularies import VOCABULARY_MODELS, Term, Vocabularies
+from .vocabularies import ROUTE_MAP_FILE, VOCABULARY_MODELS, RouteMap, Term, Vocabularies
 from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
 from .wegwijzer import RegionalWegwijzerFile, WegwijzerFile, assemble
 
@@ -253,6 +253,9 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
 
     _check_former_ids(palette, loader)
     _load_wegwijzer(palette, loader, sources)
+    if (sources.vocabularies / ROUTE_MAP_FILE).exists():
+        read = loader._read(sources.vocabularies / ROUTE_MAP_FILE, RouteMap)
+        palette.route_map = read[2] if read else None
     _check_references(palette, loader.texts, loader.failed)
     # Root causes first: a broken vocabulary explains problems in entries, so it leads, followed by how
     # many files it left unchecked.

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import BWB_PATTERN, COLOUR_PATTERN, SLUG_PATTERN
+from .models import BWB_PATTERN, COLOUR_PATTERN, SLUG_PATTERN, Source, Text
 
 
 class Term(BaseModel):
@@ -51,6 +51,21 @@ class LawTerm(Term):
         if ":" in number:  # BW articles are numbered per book; link to the law
             return self.url
         return f"https://wetten.overheid.nl/jci1.3:c:{self.bwb}&artikel={quote(number)}"
+
+
+ROUTE_MAP_FILE = "routekaart.yaml"
+
+
+class RouteMap(BaseModel):
+    """palette/vocabulaires/routekaart.yaml: the agreements on early coordination between care and
+    criminal law that hold at every moment of afstemming, shown on each moment's page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text = Field(alias="titel", description="Kop boven de afspraken op de pagina van elk moment.")
+    introduction: Text = Field(alias="inleiding", description="Eén zin die zegt wie de afspraken maken.")
+    agreements: list[Text] = Field(alias="afspraken", min_length=1, description="De afspraken, elk in één of twee zinnen.")
+    sources: list[Source] = Field(alias="bronnen", min_length=1, description="Waar de afspraken staan.")
 
 
 # File name (without .yaml) -> the model of one term. The file names are the vocabulary names.

@@ -54,7 +54,6 @@ def test_generated_folders_are_declared_once() -> None:
 # Vocabulary ids that are also ordinary words in code or page text; each with the reason it may appear.
 ORDINARY_WORDS = {
     "kind": "the target group 'kind' (child) is also the English word the code uses for an entry's sort (Kind)",
-    "politie": "the police are named in the prose of the routekaart on the moment pages, not as a value",
 }
 
 
@@ -140,3 +139,23 @@ def test_a_facet_declared_once_appears_in_the_explorer(tmp_path) -> None:
     cards = re.findall(r'<li class="pv-card"[^>]* data-status="([a-z-]+)"', explorer)
     assert len(cards) == len(list((REPO / "palette" / "landelijk").glob("*.yaml")))
     assert counts == {value: str(cards.count(value)) for value in set(cards)} and len(counts) > 1
+
+
+def test_the_routekaart_on_the_moment_pages_is_data(tmp_path) -> None:
+    """The routekaart's text lives in palette/vocabulaires/routekaart.yaml: an edit there reaches every
+    moment's page without a change in a template."""
+    from build_palette import main
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path)
+    path = root / "palette" / "vocabulaires" / "routekaart.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("binnen 24 uur", "binnen 12 uur <b>nu</b>"), encoding="utf-8")
+    assert main(["--root", str(root), "generate"]) == 0
+    pages = sorted((root / "docs" / "momenten").glob("*.md"))
+    moments = [page for page in pages if page.name != "index.md"]
+    assert len(moments) == 4
+    for page in moments:
+        text = page.read_text(encoding="utf-8")
+        route_map = text.split('<div class="pv-routekaart">', 1)[1].split("</div>", 1)[0]
+        assert "binnen 12 uur &lt;b&gt;nu&lt;/b&gt;" in route_map and "binnen 24 uur" not in route_map, page.name

@@ -480,3 +480,16 @@ def test_format_page_lists_every_rule(tmp_path: Path) -> None:
     rules = page.split('<ul class="pv-rules">', 1)[1].split("</ul>", 1)[0]
     assert rules.count("<li>") == len(RULES)
     assert "hoogstens 256 kB per bestand" in rules and "<code>controle_notitie</code>" in rules
+
+
+def test_broken_routekaart_gives_located_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "palette" / "vocabulaires" / "routekaart.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("afspraken:", "afspraak:", 1), encoding="utf-8")
+
+    code, lines = run_check(project, capsys)
+
+    assert code == 1
+    line = line_of(text, "afspraken:")
+    found = [p for p in lines if p.startswith("palette/vocabulaires/routekaart.yaml:")]
+    assert any(p.startswith(f"palette/vocabulaires/routekaart.yaml:{line}:") and "bedoel je 'afspraken'" in p for p in found), found
