@@ -36,6 +36,7 @@ from .sharing import share_globals
 from .short_links import remove_stale_short_links, short_link_pages, short_link_targets
 from .site_settings import SiteSettings, read_site_settings
 from .vocabularies import Vocabularies
+from .workset import CASEMAP_DIR, COMPARE_DIR, workset_globals, workset_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -43,7 +44,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_DIR = "interventies"
 # Pages per vocabulary value: one folder per vocabulary a facet makes pages for.
 TERM_PAGE_DIRS = tuple(facet.vocabulary for facet in FACETS if facet.pages and facet.vocabulary)
-GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster")
+GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster", COMPARE_DIR, CASEMAP_DIR)
 
 
 def safe_url(value: str | None) -> str:
@@ -197,6 +198,7 @@ class Renderer:
                     self.referenced_by.setdefault(target, []).append((alias.split(".")[-1], item))
         # The feed names one region; a build of all regions keeps the plain site name.
         region_label = selection.label(self.vocab) if single_region else None
+        self.env.globals.update(workset_globals(self))
         self.freshness = FreshnessPages(palette, self.items, self.supplements, root, site, region_label)
 
     # -- helpers available in every template ------------------------------------------------------
@@ -245,6 +247,7 @@ class Renderer:
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
         pages.update(short_link_pages(self))
         pages.update(card_pages(self) | poster_pages(self))
+        pages.update(workset_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 
