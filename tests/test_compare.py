@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from palette_builder.project import Project
 
 from .conftest import REPO
+from .test_offline import offline_zip, unzipped  # noqa: F401 - the offline copy, built once for this module
 from .test_printables import pdf_pages
 
 A4_LANDSCAPE = (842, 595)  # points
@@ -166,3 +167,41 @@ def test_no_axe_violations(browser, site_url: str, width: int) -> None:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_region_build_compares_its_own_offer_and_not_what_it_hides(tmp_path) -> None:
+    """The data of both pages follows the build: a region's own entry and partner are in it, an
+    offer the region hides is not, not even as a related entry of another."""
+    from palette_builder.render import Renderer
+    from palette_builder.workset import DATA_SCRIPT, workset_data
+
+    from .conftest import copy_project
+    from .test_regions import with_region
+
+    root = with_region(copy_project(tmp_path / "kopie"))
+    project = Project(root, region="limburg")
+    data = workset_data(Renderer(project.load(), project.selection, root=root))
+    assert "Voorbeeldteam Zuid" in data["items"]["voorbeeld-buurtaanpak"]["voert"]
+    assert "families-first" not in data["items"]
+    assert all("families-first" not in item["samenhang"] for item in data["items"].values())
+    assert project.build() == 0
+    script = (root / "site" / DATA_SCRIPT).read_text(encoding="utf-8")
+    assert "voorbeeld-buurtaanpak" in script and "families-first" not in script
+    assert (root / "site" / "casusmap" / "index.html").exists()
+
+
+def test_the_offline_copy_compares_and_keeps_a_casusmap(page, unzipped) -> None:  # noqa: F811 - the imported fixture
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((unzipped / "interventies" / "tijdelijk-huisverbod" / "index.html").as_uri())
+    page.locator("[data-casusmap-knop=tijdelijk-huisverbod]").click()
+    page.get_by_text("Vergelijk met …").click()
+    page.locator(".pv-werkset__vergelijk li a").first.click()
+    table = page.locator("table.pv-vergelijk__table")
+    table.wait_for()
+    assert table.locator("thead th").count() == 2
+    assert table.locator("thead th a").first.get_attribute("href").endswith("interventies/tijdelijk-huisverbod/index.html")
+    page.goto((unzipped / "casusmap" / "index.html").as_uri())
+    page.locator(".pv-casusmap__item").first.wait_for()
+    assert page.eval_on_selector_all(".pv-casusmap__item", "items => items.map(item => item.dataset.id)") == ["tijdelijk-huisverbod"]
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
