@@ -159,3 +159,11 @@ def test_no_axe_violations(browser, site_url: str, width: int) -> None:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_an_unknown_id_in_a_shared_link_is_named_and_left_out(page, site_url: str) -> None:
+    page.goto(f"{site_url}/casusmap/?i=tijdelijk-huisverbod,bestaat-niet")
+    assert shown(page) == ["tijdelijk-huisverbod"]
+    message = page.locator("[data-casusmap-melding]")
+    assert message.is_visible() and "bestaat-niet" in message.inner_text() and "Onbekende interventie" in message.inner_text()
+    assert page.url.endswith("/casusmap/?i=tijdelijk-huisverbod")

@@ -146,13 +146,14 @@
     if (linked !== null) {
       var sharedIds = known(linked);
       var unknown = linked.filter(function (id) { return !Object.prototype.hasOwnProperty.call(data.items, id); });
-      if (unknown.length) notice("Onbekende interventie in het webadres, weggelaten: " + unknown.join(", ") + ".");
+      var unknownText = unknown.length ? "Onbekende interventie in het webadres, weggelaten: " + unknown.join(", ") + ". " : "";
+      if (unknownText) notice(unknownText);
       if (!stored.length && sharedIds.length) {
         store.write(sharedIds); // nothing of one's own yet: the link becomes this browser's map
       } else if (!same(stored, sharedIds)) {
         viewingLink = true;
         shown = sharedIds;
-        notice("Deze link toont een andere selectie dan de casusmap die in deze browser staat.", [
+        notice(unknownText + "Deze link toont een andere selectie dan de casusmap die in deze browser staat.", [
           button("Neem deze selectie over", function () {
             store.write(shown);
             viewingLink = false;

@@ -119,9 +119,10 @@
       else status.textContent = ids.length + " interventies naast elkaar.";
 
       // The chooser: every entry not yet in the table, by name.
-      select.replaceChildren.apply(select, Object.keys(data.items)
+      // A first empty choice, so "Toevoegen" never adds an entry nobody picked.
+      select.replaceChildren.apply(select, [el("option", { value: "", text: "Kies een interventie" })].concat(Object.keys(data.items)
         .filter(function (id) { return ids.indexOf(id) === -1; })
-        .map(function (id) { return el("option", { value: id, text: data.items[id].naam }); }));
+        .map(function (id) { return el("option", { value: id, text: data.items[id].naam }); })));
       chooser.hidden = false;
       select.disabled = addButton.disabled = ids.length >= max;
 
