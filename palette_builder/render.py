@@ -39,6 +39,7 @@ from .site_settings import SiteSettings, read_site_settings
 from .vocabularies import Vocabularies
 from .wegwijzer import PAGE_DIR as WEGWIJZER_DIR
 from .wegwijzer import wegwijzer_format, wegwijzer_pages
+from .workset import CASEMAP_DIR, COMPARE_DIR, workset_globals, workset_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,7 +47,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_DIR = "interventies"
 # Pages per vocabulary value: one folder per vocabulary a facet makes pages for (partners: partners.py).
 TERM_PAGE_DIRS = tuple(dict.fromkeys(facet.vocabulary for facet in FACETS if (facet.pages or facet.own_page) and facet.vocabulary))
-GENERATED_DIRS = (ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster", WEGWIJZER_DIR)
+GENERATED_DIRS = (
+    *(ENTRY_DIR, *TERM_PAGE_DIRS, "palet", "verkenner", "formaat", DATA_DIR, "wijzigingen", "kaarten", "poster"),
+    *(WEGWIJZER_DIR, COMPARE_DIR, CASEMAP_DIR),
+)
 
 
 def safe_url(value: str | None) -> str:
@@ -203,6 +207,7 @@ class Renderer:
         self.related = related(self.items)
         # The feed names one region; a build of all regions keeps the plain site name.
         region_label = selection.label(self.vocab) if single_region else None
+        self.env.globals.update(workset_globals(self))
         self.freshness = FreshnessPages(palette, self.items, self.supplements, root, site, region_label)
 
     # -- helpers available in every template ------------------------------------------------------
@@ -255,6 +260,7 @@ class Renderer:
         pages.update(card_pages(self) | poster_pages(self))
         pages.update(wegwijzer_pages(self))
         pages.update(partner_pages(self))
+        pages.update(workset_pages(self))
         pages.update(self.redirects({f"interventies/{old}": f"interventies/{new}" for old, new in self.palette.former_ids.items() if new in self.by_id}))
         return pages
 

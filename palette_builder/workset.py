@@ -1,0 +1,144 @@
+"""Tools for a meeting: the comparison (/vergelijk/) and the casusmap (/casusmap/).
+
+Both pages are filled in the browser from one compact data script, `vergelijk/gegevens.js`, written
+once per build: a script rather than JSON to fetch, so it also loads in the offline copy (file://
+forbids fetch). It holds the fields the two pages show, with labels already looked up, so the page
+scripts know nothing of the format. The buttons on entry pages and explorer cards are small includes
+(`_werkset-*.md.j2`) served by `werkset.js`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from .export import data_date
+from .facets import FACETS
+from .freshness import dutch_date
+from .models import Intervention
+
+if TYPE_CHECKING:
+    from .render import Renderer
+
+COMPARE_DIR = "vergelijk"
+CASEMAP_DIR = "casusmap"
+DATA_SCRIPT = f"{COMPARE_DIR}/gegevens.js"
+MAX_COMPARED = 4
+MAX_COMPARED_TEXT = "vier"  # in running text
+# The casusmap lists who decides and who carries out (facet keys); who requests is on the entry page.
+CASEMAP_ROLES = ("beslist", "voert")
+# Related entries offered as "vergelijk met ..." on an entry page, at most this many.
+MAX_SUGGESTIONS = 6
+
+
+def _ages(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f", van {low} tot {high} jaar"
+    if low is not None:
+        return f", vanaf {low} jaar"
+    if high is not None:
+        return f", tot {high} jaar"
+    return ""
+
+
+def related(renderer: Renderer, item: Intervention) -> list[Intervention]:
+    """Entries linked to `item` in either direction, alternatives first: the natural ones to compare."""
+    ids = [
+        *item.relations.alternative_to,
+        *item.relations.combinable_with,
+        *item.relations.follow_up_of,
+        *([item.parent] if item.parent else []),
+        *[child.id for child in renderer.children.get(item.id, [])],
+        *[other.id for _, others in renderer.related.get(item.id, []) for other in others],
+    ]
+    return [renderer.by_id[entry_id] for entry_id in dict.fromkeys(ids) if entry_id in renderer.by_id and entry_id != item.id]
+
+
+def _entry(renderer: Renderer, item: Intervention) -> dict[str, Any]:
+    vocab = renderer.vocab
+    card = renderer.card(item)
+    recognition = item.recognition
+    recognised = recognition.status.label
+    if recognition.databank:
+        recognised += f": {recognition.databank.label}"
+    if recognition.level:
+        recognised += f", niveau: {recognition.level}"
+    laws = []
+    for basis in item.legal_basis:
+        law = vocab["wetten"][basis.law]
+        laws.append({"tekst": f"Artikel {basis.article} {law.abbreviation}", "wet": law.label, "url": basis.url or law.article_url(basis.article)})
+    return {
+        "naam": item.name,
+        "afk": item.abbreviations,
+        "samenvatting": item.summary,
+        "fasen": list(item.phases),
+        "domein": vocab.label("domeinen", item.domain),
+        **{facet.key: [facet.value_label(vocab, value) for value in facet.values(card)] for facet in FACETS if facet.role},
+        "grondslag": laws,
+        "duur": item.duration or "",
+        "doelgroepen": [vocab.label("doelgroepen", target.group) + _ages(target.min_age, target.max_age) for target in item.target_groups],
+        "erkenning": recognised,
+        "samenhang": [other.id for other in related(renderer, item)],
+    }
+
+
+def workset_data(renderer: Renderer) -> dict[str, Any]:
+    """What the comparison and the casusmap show of every entry of this build."""
+    roles = [(facet.key, facet.label) for facet in FACETS if facet.role]
+    return {
+        "datum": dutch_date(data_date(renderer)),
+        "fasen": [{"id": phase.id, "label": phase.label, "kleur": phase.colour} for phase in renderer.vocab["fasen"].values()],
+        # The rows of the comparison, in order: (field, label); the role rows are the facets'.
+        "rijen": [
+            ("samenvatting", "Samenvatting"),
+            ("fasen", "Fase"),
+            ("domein", "Domein"),
+            *roles,
+            ("grondslag", "Wettelijke grondslag"),
+            ("duur", "Duur"),
+            ("doelgroepen", "Doelgroepen"),
+            ("erkenning", "Erkenning"),
+            ("samenhang", "Samenhang"),
+        ],
+        "rollen": [(key, label) for key, label in roles if key in CASEMAP_ROLES],
+        "max": MAX_COMPARED,
+        "items": {item.id: _entry(renderer, item) for item in renderer.items},
+    }
+
+
+def data_script(renderer: Renderer) -> str:
+    # JSON is JavaScript; '<' escaped so no text can close a script element.
+    data = json.dumps(workset_data(renderer), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"window.pvWerkset = {data};\nif (window.pvWerksetStart) window.pvWerksetStart();\n"
+
+
+def workset_globals(renderer: Renderer) -> dict[str, Any]:
+    """What the entry-page include needs: the related entries to offer for a comparison."""
+    return {"compare_suggestions": lambda item: related(renderer, item)[:MAX_SUGGESTIONS], "max_compared": MAX_COMPARED, "max_compared_text": MAX_COMPARED_TEXT}
+
+
+def workset_pages(renderer: Renderer) -> dict[str, str]:
+    """The pages /vergelijk/ and /casusmap/ and the data script both use."""
+    compare = renderer._page(
+        "vergelijk.md.j2",
+        f"{COMPARE_DIR}/index.md",
+        renderer._meta(
+            "Interventies vergelijken",
+            "Twee tot vier interventies naast elkaar: fase, domein, wie beslist en uitvoert, wettelijke grondslag, duur en doelgroepen.",
+            hide=["navigation", "toc"],
+            search={"exclude": True},
+        ),
+        data_script=DATA_SCRIPT,
+    )
+    casemap = renderer._page(
+        "casusmap.md.j2",
+        f"{CASEMAP_DIR}/index.md",
+        renderer._meta(
+            "Casusmap",
+            "Zet interventies bij elkaar voor een netwerkoverleg, per fase met wie beslist en wie uitvoert, om te delen en af te drukken.",
+            hide=["navigation", "toc"],
+            search={"exclude": True},
+        ),
+        data_script=DATA_SCRIPT,
+    )
+    return dict([compare, casemap]) | {DATA_SCRIPT: data_script(renderer)}
