@@ -214,13 +214,15 @@ def test_phase_colour_comes_from_the_vocabulary_everywhere(browser, recoloured, 
         "table.pv-palette tbody td:nth-child(2) .pv-cell > li", "items => items.map(li => getComputedStyle(li, '::before').backgroundColor)"
     )
     assert markers and set(markers) == {NEW_RGB}
-    # The same colour on the entry page's phase chip, the explorer's cards, the phase page and the cards to print.
+    # The same colour on the entry page's phase chip, the explorer's cards and filter, the phase page and the cards to print.
     page.goto(f"{base}/interventies/{entry.id}/")
     chip = page.locator("main a.pv-chip", has_text=phase["label"]).first
     assert chip.evaluate("a => getComputedStyle(a, '::before').backgroundColor") == NEW_RGB
     page.goto(f"{base}/verkenner/")
     tag = page.locator(f"#kaart-{entry.id} .pv-tag", has_text=phase["label"]).first
     assert tag.evaluate("t => getComputedStyle(t, '::before').backgroundColor") == NEW_RGB
+    option = page.locator("[data-facet] .pv-option__label", has_text=phase["label"]).first
+    assert option.evaluate("o => getComputedStyle(o, '::before').backgroundColor") == NEW_RGB
     page.goto(f"{base}/fasen/{phase['id']}/")
     assert page.locator("h1").evaluate("h => getComputedStyle(h).borderLeftColor") == NEW_RGB
     page.goto(f"{base}/kaarten/")
