@@ -113,7 +113,9 @@ def test_no_word_in_the_grid_is_broken_inside_itself(browser, site_url: str, vie
     assert overflowing == []
 
 
+# The pages of each type, with entries whose title, relations or checks hold long compounds.
 SITE_PAGES = ["/", "/palet/", "/verkenner/", "/interventies/tijdelijk-huisverbod/", "/interventies/aanhouding-en-inverzekeringstelling/",
+              "/interventies/schadevergoedingsmaatregel/", "/interventies/gezagsbeeindiging/", "/interventies/emdr/",
               "/fasen/veiligheid-langere-termijn/", "/domeinen/civiel-recht/", "/momenten/samen-op-in-acuut/", "/interventies/", "/formaat/",
               "/kaarten/", "/poster/"]  # fmt: skip
 
