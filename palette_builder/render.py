@@ -378,6 +378,7 @@ class Renderer:
             old_text_parameter=OLD_TEXT_PARAMETER,
             counts=counts,
             shorts=shorts,
+            option_colour=lambda key, value: FACETS_BY_KEY[key].colour(self.vocab, value),
         )
 
     def _groups(self, facet: Facet) -> dict[str, list[str]]:

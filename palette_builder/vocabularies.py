@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import BWB_PATTERN, COLOUR_PATTERN, SLUG_PATTERN, Source, Text
 
@@ -31,6 +31,27 @@ class PhaseTerm(Term):
         pattern=COLOUR_PATTERN,
         description="Kleur van de fase op de site, zoals #9b1c1c; kies er een met genoeg contrast op wit (WCAG AA, 4,5:1).",
     )
+
+    @field_validator("colour")
+    @classmethod
+    def _readable_on_white(cls, colour: str | None) -> str | None:
+        # The colour is text on white (chips) and the background of white text (palette headings).
+        if colour is not None and (ratio := contrast_on_white(colour)) < 4.5:
+            shown = f"{ratio:.1f}".replace(".", ",")
+            raise ValueError(f"te weinig contrast op wit ({shown}:1, minimaal 4,5:1 voor WCAG AA); kies een donkerdere kleur")
+        return colour
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of a #rrggbb colour against white."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
 
 
 class MomentTerm(Term):
