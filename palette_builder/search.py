@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from pagefind.service import get_executable
 
 # The search bundle's folder inside the site; docs/assets/javascripts/zoeken.js loads it from there.
 OUTPUT_SUBDIR = "pagefind"
@@ -30,7 +31,10 @@ log = get_plugin_logger(__name__)
 
 def pagefind_command(site_dir: str, output_path: str | None = None) -> list[str]:
     output = ["--output-path", output_path] if output_path else ["--output-subdir", OUTPUT_SUBDIR]
-    return [sys.executable, "-m", "pagefind", "--site", site_dir, *output, "--silent"]
+    # The binary itself, found the way `python -m pagefind` finds it, without starting another Python.
+    binary = get_executable()
+    start = [str(binary)] if binary is not None else [sys.executable, "-m", "pagefind"]
+    return [*start, "--site", site_dir, *output, "--silent"]
 
 
 def run_pagefind(site_dir: str, output_path: str | None = None) -> None:
