@@ -4,7 +4,8 @@
 For each size it reports, side by side in one run:
 - our full build (`build_palette.py build`: validate, generate, mkdocs build, Pagefind index)
   against a bare `mkdocs build` of the same generated pages with the theme's own (lunr) search:
-  wall time and peak memory (RSS of the process tree);
+  wall time, CPU time (user + system of the process tree, much less sensitive to other jobs on the
+  machine than wall time) and peak memory (RSS of the process tree);
 - in Debian's Chromium: the time from typing a query to the first search result, with Pagefind
   (our site) and with lunr (the bare site); the explorer's first load in gzip bytes (every file
   fetched until the load event, gzipped from disk, so the figure does not depend on a server); and
@@ -13,7 +14,7 @@ For each size it reports, side by side in one run:
 Sizes given with --build-only (20,000 by default) get only our build, to show how its time and
 memory grow.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--build-only 20000] [--runs 1]
+    .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--build-only 20000] [--runs 1] [--no-browser]
 
 It writes nothing into the repository; the figures go to standard output as Markdown tables.
 """
@@ -46,17 +47,20 @@ MEASURE = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
     "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)\n"
 )
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB of a command and all it starts."""
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MB of a command and all it starts.
+    CPU time counts every process the command waited for (Pagefind's too); unlike wall time it
+    barely changes when other jobs share the machine."""
     output = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
-    seconds, kilobytes, code = output.stdout.split()
+    seconds, cpu_seconds, kilobytes, code = output.stdout.split()
     if code != "0":
         raise SystemExit(f"{' '.join(command)} failed with exit code {code}: {output.stderr}")
-    return float(seconds), int(kilobytes) / 1024
+    return float(seconds), float(cpu_seconds), int(kilobytes) / 1024
 
 
 def vocabulary_ids(name: str) -> list[str]:
@@ -188,7 +192,7 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def run_size(size: int, runs: int, browser: bool = True) -> dict[str, float]:
+def run_size(size: int, runs: int, browser: bool = True, bare_build: bool = True) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix=f"palet-{size}-") as temp:
         root = copy_project(Path(temp))
         synthetic_palette(root, size)
@@ -207,7 +211,7 @@ def run_size(size: int, runs: int, browser: bool = True) -> dict[str, float]:
                 for folder in GENERATED_DIRS:  # a clean generate each run, as in CI
                     shutil.rmtree(root / "docs" / folder, ignore_errors=True)
                 ours.append(measure([sys.executable, str(REPO / "build_palette.py"), "--root", str(root), "build"], root, env))
-                if browser:  # build-only sizes: our build alone, to show its growth
+                if bare_build:  # build-only sizes: our build alone, to show its growth
                     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(bare_yml), "--strict", "--quiet", "--site-dir", str(bare_site)]
                     bare.append(measure(command, root, bare_env))
             figures = browser_figures(root / "site", url, bare_url, "strafrecht") if browser else {}
@@ -216,9 +220,12 @@ def run_size(size: int, runs: int, browser: bool = True) -> dict[str, float]:
             bare_server.shutdown()
         return {
             "entries": size,
-            "ours_s": statistics.median(t for t, _ in ours),
-            "ours_mb": max(m for _, m in ours),
-            **({"bare_s": statistics.median(t for t, _ in bare), "bare_mb": max(m for _, m in bare)} if bare else {}),
+            "load_average": os.getloadavg()[0],
+            "ours_s": statistics.median(t for t, _, _ in ours),
+            "ours_cpu_s": statistics.median(c for _, c, _ in ours),
+            "ours_mb": max(m for _, _, m in ours),
+            **({"bare_s": statistics.median(t for t, _, _ in bare), "bare_cpu_s": statistics.median(c for _, c, _ in bare)} if bare else {}),
+            **({"bare_mb": max(m for _, _, m in bare)} if bare else {}),
             **figures,
         }
 
@@ -228,28 +235,36 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000])
     parser.add_argument("--build-only", type=int, nargs="*", default=[20000], help="sizes measured for build time and memory only")
     parser.add_argument("--runs", type=int, default=1, help="builds per size (the median is reported)")
+    parser.add_argument("--no-browser", action="store_true", help="--sizes: both builds only, without the search and explorer figures")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown tables")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
-        rows.append(run_size(size, args.runs))
+        rows.append(run_size(size, args.runs, browser=not args.no_browser))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # progress, and the figures if a later size fails
     for size in args.build_only:
-        rows.append(run_size(size, args.runs, browser=False))
+        rows.append(run_size(size, args.runs, browser=False, bare_build=False))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
-    print("| entries | our build | bare mkdocs (lunr) | overhead | our peak | bare peak | first result: Pagefind | first result: lunr |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| entries | our build | bare mkdocs (lunr) | overhead | our CPU | bare CPU | CPU overhead | our peak | bare peak "
+        "| first result: Pagefind | first result: lunr | load average |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         search = f"{row['pagefind_ms'] / 1000:.2f} s | {row['lunr_ms'] / 1000:.2f} s" if "pagefind_ms" in row else "– | –"
         if "bare_s" in row:
             overhead = (row["ours_s"] - row["bare_s"]) / row["bare_s"] * 100
-            bare = f"{row['bare_s']:.1f} s | {overhead:+.0f} % | {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB"
+            cpu_overhead = (row["ours_cpu_s"] - row["bare_cpu_s"]) / row["bare_cpu_s"] * 100
+            bare = (
+                f"{row['bare_s']:.1f} s | {overhead:+.0f} % | {row['ours_cpu_s']:.1f} s | {row['bare_cpu_s']:.1f} s | {cpu_overhead:+.0f} % "
+                f"| {row['ours_mb']:.0f} MB | {row['bare_mb']:.0f} MB"
+            )
         else:
-            bare = f"– | – | {row['ours_mb']:.0f} MB | –"
-        print(f"| {row['entries']:,} | {row['ours_s']:.1f} s | {bare} | {search} |")
+            bare = f"– | – | {row['ours_cpu_s']:.1f} s | – | – | {row['ours_mb']:.0f} MB | –"
+        print(f"| {row['entries']:,} | {row['ours_s']:.1f} s | {bare} | {search} | {row['load_average']:.1f} |")
     print()
     print("| entries | explorer first load (gzip) | requests | explorer HTML (gzip) | filter: script + layout | filter: until next frame |")
     print("|---:|---:|---:|---:|---:|---:|")

@@ -15,13 +15,14 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import template_cache
 from .cards import card_pages, poster_pages
 from .changes import FreshnessPages
 from .export import DATA_DIR, ExportedIntervention, data_date, open_data_files
@@ -184,6 +185,7 @@ class Renderer:
         }
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
+            bytecode_cache=template_cache.GENERATOR,  # serve: compiled once, not on every reload
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -466,6 +468,8 @@ class WriteStats:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    created: int = 0  # written files that did not exist before
+    paths: list[Path] = field(default_factory=list)  # the files written, for a rebuild of just those
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteStats:
@@ -477,9 +481,11 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteStats:
         if target.exists() and target.read_bytes() == data:
             stats.unchanged += 1
             continue
+        stats.created += not target.exists()
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         stats.written += 1
+        stats.paths.append(target)
     wanted = {docs_dir / doc_path for doc_path in pages}
     stats.removed += remove_stale_short_links(docs_dir, wanted)
     for folder in GENERATED_DIRS:

@@ -6,6 +6,7 @@ needed here), no tags beyond plain YAML, no duplicate keys, UTF-8 only.
 
 from __future__ import annotations
 
+import copy
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,14 +116,31 @@ def _depth(data: Any) -> int:
     return deepest
 
 
+# While serving, the data of each file as last parsed (display -> (text, data)): a reload after one edit
+# parses only the file whose text changed. Off for a single build, where every file is parsed once anyway.
+_parsed: dict[str, tuple[str, Any]] | None = None
+
+
+def remember_parsed_files() -> None:
+    """Keep parsed data between loads in this process (`serve`)."""
+    global _parsed
+    if _parsed is None:
+        _parsed = {}
+
+
 def load_yaml(path: Path, display: str) -> tuple[str, Any]:
     """Return the text and plain data of one YAML file, or raise YamlFileError with a located message."""
     text = read_text(path, display)
+    known = _parsed.get(display) if _parsed is not None else None
+    if known is not None and known[0] == text:
+        return text, copy.deepcopy(known[1])  # a copy: nothing a caller does can change the remembered data
     try:
         _refuse_anchors(text, display)
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
         if _depth(data) > MAX_DEPTH:
             raise _fail(display, 1, 1, f"lijsten en groepen zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
+        if _parsed is not None:
+            _parsed[display] = (text, copy.deepcopy(data))
         return text, data
     except _LocatedProblem as error:
         mark = error.problem_mark

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -31,8 +32,10 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from .project import Project
-from .render import GENERATED_DIRS, TEMPLATES, Renderer, write_pages
+from .render import GENERATED_DIRS, TEMPLATES, Renderer, WriteStats, write_pages
 from .reports import report_problems
+from .safe_yaml import remember_parsed_files
+from .template_cache import MemoryBytecodeCache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -55,7 +58,14 @@ def site_name(project: Project) -> dict[str, str]:
 def load_mkdocs_config(project: Project, **options: Any) -> MkDocsConfig:
     """mkdocs.yml through MkDocs' own loader (plugins, hooks, !ENV), with command-line style overrides."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return load_config(config_file=str(project.root / "mkdocs.yml"), **site_name(project), **options)
+    config = load_config(config_file=str(project.root / "mkdocs.yml"), **site_name(project), **options)
+    # pymdownx.snippets reads a relative base_path from the working directory; the project's own folder
+    # is meant (the home page includes the generated status line), also when run with --root from elsewhere.
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    if "base_path" in snippets:
+        paths = snippets["base_path"] if isinstance(snippets["base_path"], list) else [snippets["base_path"]]
+        snippets["base_path"] = [str(project.root / path) for path in paths]
+    return config
 
 
 @contextlib.contextmanager
@@ -130,6 +140,7 @@ class PaletteServer(LiveReloadServer):
         super().__init__(*args, **kwargs)
         self.problems: list[str] = []
         self.generated = tuple(f"{folder}{os.sep}" for folder in generated)
+        self.changed: set[str] = set()  # paths changed since the last build, outside the generated folders
         self._bound = False
         templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
         self._banner = templates.get_template("serve-problemen.html.j2")
@@ -159,12 +170,18 @@ class PaletteServer(LiveReloadServer):
             if event.is_directory or all(changed.startswith(self.generated) for changed in paths):
                 return
             with self._rebuild_cond:
+                self.changed.update(paths)
                 self._want_rebuild = True
                 self._rebuild_cond.notify_all()
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = callback  # type: ignore[method-assign]
         self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+
+    def take_changes(self) -> set[str]:
+        with self._rebuild_cond:
+            changed, self.changed = self.changed, set()
+        return changed
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)
@@ -189,6 +206,8 @@ def address_problem(error: OSError, host: str, port: int) -> str:
 def serve(project: Project, dev_addr: str) -> int:
     """Serve with live reload. An edit in palette/ regenerates the pages and rebuilds; while the data has
     problems, the last good site stays and every page lists the problems. SIGTERM and SIGINT stop it all."""
+    notice = _NoDirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
     with mkdocs_logging(logging.INFO), _stop_on_signals():
         try:
             return _serve(project, dev_addr)
@@ -197,6 +216,15 @@ def serve(project: Project, dev_addr: str) -> int:
         except MkDocsException as error:
             print(error.format_message(), file=sys.stderr)
             return 1
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+
+
+class _NoDirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale; ours are only chosen when it is not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _serve(project: Project, dev_addr: str) -> int:
@@ -217,16 +245,22 @@ def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
     project.load()  # the region's name for the site name; the builder loads again on every change
     config = load_mkdocs_config(project, site_dir=site_dir, dev_addr=dev_addr, strict=False)
     mount_path = urlsplit(config.site_url or "/").path
-    built = False
+    built_name: str | None = None  # the site name of the last build; None before the first
+    theme_templates = MemoryBytecodeCache()
+    remember_parsed_files()
 
     def builder(config: MkDocsConfig | None = None) -> None:
-        nonlocal built
-        if not _regenerate(project, server) and built:
+        nonlocal built_name
+        changed = server.take_changes()
+        written = _regenerate(project, server)
+        if written is None and built_name is not None:
             return  # the last good site stays; every page now lists the problems
         config = config or load_mkdocs_config(project, site_dir=site_dir, dev_addr=dev_addr, strict=False)
         config.site_url = server.url
-        mkdocs_build(config, serve_url=server.url)
-        built = True
+        _keep_compiled_templates(config, theme_templates)
+        dirty = built_name == config.site_name and written is not None and _only_pages_changed(project, changed, written)
+        mkdocs_build(config, serve_url=server.url, dirty=dirty)
+        built_name = config.site_name
 
     generated = [Path(config.docs_dir) / folder for folder in GENERATED_DIRS]
     server = PaletteServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, polling_interval=POLLING_INTERVAL, generated=generated)
@@ -256,15 +290,49 @@ def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
     return 0
 
 
-def _regenerate(project: Project, server: PaletteServer) -> bool:
+def _keep_compiled_templates(config: MkDocsConfig, cache: MemoryBytecodeCache) -> None:
+    """MkDocs makes a new jinja environment for the theme on every build; give each one the same cache."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = cache
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def _regenerate(project: Project, server: PaletteServer) -> WriteStats | None:
     """Validate and write the pages that changed; on problems write nothing and show them on every page."""
     palette = project.load()
     if report_problems(palette):
         server.problems = [str(problem) for problem in palette.problems]
-        return False
+        return None
     server.problems = []
-    write_pages(Renderer(palette, project.selection, root=project.root).pages(), project.docs_dir)
-    return True
+    return write_pages(Renderer(palette, project.selection, root=project.root).pages(), project.docs_dir)
+
+
+SNIPPET = re.compile(r"""^\s*--8<--\s+["']?([^"'\s]+)""", re.MULTILINE)
+
+
+def _only_pages_changed(project: Project, changed: set[str], written: WriteStats) -> bool:
+    """Whether rebuilding just the pages the generator rewrote is enough (MkDocs' dirty build, which
+    rebuilds the pages whose source is newer than their output). It is when only palette data changed
+    and the generator neither added nor removed a file (the navigation and the site's file list stay)
+    and rewrote no file that a hand-written page takes in as a snippet (that page would look unchanged)."""
+    palette = f"{project.palette_dir}{os.sep}"
+    if not changed or not all(path.startswith(palette) for path in changed) or written.created or written.removed:
+        return False
+    docs = project.docs_dir
+    generated = tuple(docs / folder for folder in GENERATED_DIRS)
+    included = {
+        name
+        for page in docs.rglob("*.md")
+        if not any(page.is_relative_to(folder) for folder in generated)
+        for name in SNIPPET.findall(page.read_text(encoding="utf-8"))
+    }
+    return not any(path.relative_to(docs).as_posix() in included for path in written.paths)
 
 
 def _error_page(site_dir: str, code: int) -> bytes | None:
