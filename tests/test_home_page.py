@@ -20,13 +20,13 @@ def test_three_ways_in_come_first_and_lead_to_their_pages(browser, site_url: str
     page.goto(site_url + "/")
     cards = page.locator(".pv-start > ul > li")
     assert cards.count() == 3
-    targets = cards.locator("h3 a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    targets = cards.locator("h2 a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     assert targets == ["/palet/", "/verkenner/", "/momenten/"]
     # All three in the first screen, beside each other.
     boxes = [cards.nth(i).bounding_box() for i in range(3)]
     assert all(box["y"] + box["height"] <= DESKTOP["height"] for box in boxes), boxes
     assert len({round(box["y"]) for box in boxes}) == 1
-    cards.nth(2).locator("h3 a").click()
+    cards.nth(2).locator("h2 a").click()
     page.wait_for_url("**/momenten/")
     context.close()
 
