@@ -122,3 +122,12 @@ def test_entry_page_has_no_axe_violations(browser, site_url: str, viewport: dict
     results = Axe().run(page, options=AXE_WCAG_AA)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_review_note_is_printed_in_full(page, site_url: str, interventions) -> None:
+    item = next(item for item in interventions if item.review_status is ReviewStatus.needs_review and item.review_note)
+    page.goto(f"{site_url}/interventies/{item.id}/")
+    note = page.locator("details.pv-review-badge").get_by_text(item.review_note[:40])
+    assert not note.is_visible()
+    page.emulate_media(media="print")
+    assert note.is_visible(), "nobody can click the badge open on paper"
