@@ -77,8 +77,8 @@ class Facet:
     read: Callable[[Card], list[str]] | None = None  # for a value that is not an entry field
     choices: Options | None = None  # for values that are not a vocabulary's or an enum's
     open: bool = False  # the explorer shows its options at first
-    key_fact: bool = False  # listed at the top of an entry page
-    role: bool = False  # listed under 'Wie doet wat?' on an entry page
+    key_fact: bool = False  # listed in the key facts at the top of an entry page
+    role: bool = False  # a partner's role: listed first among the key facts
     pages: tuple[str, str] | None = None  # (title, description): an index and a page per value
     own_page: bool = False  # a value links to its own page (<vocabulary>/<value>/), not to the explorer
 
@@ -139,9 +139,9 @@ FACETS: tuple[Facet, ...] = (
     ),
     Facet("domein", "Domein", yaml_key="domein", vocabulary="domeinen", open=True, key_fact=True, pages=("Domeinen", "De domeinen van het interventiepalet.")),
     Facet("soort", "Soort", yaml_key="soort", enum=Kind, key_fact=True),
-    Facet("beslist", "Beslist of legt op", yaml_key="rollen.beslist", vocabulary="partners", role=True, own_page=True),
-    Facet("vraagt", "Vraagt aan of adviseert", yaml_key="rollen.vraagt_aan", vocabulary="partners", role=True, own_page=True),
-    Facet("voert", "Voert uit", yaml_key="rollen.voert_uit", vocabulary="partners", role=True, own_page=True),
+    Facet("beslist", "Beslist of legt op", yaml_key="rollen.beslist", vocabulary="partners", key_fact=True, role=True, own_page=True),
+    Facet("vraagt", "Vraagt aan of adviseert", yaml_key="rollen.vraagt_aan", vocabulary="partners", key_fact=True, role=True, own_page=True),
+    Facet("voert", "Voert uit", yaml_key="rollen.voert_uit", vocabulary="partners", key_fact=True, role=True, own_page=True),
     Facet(
         "doelgroep",
         "Doelgroep",

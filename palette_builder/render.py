@@ -256,7 +256,7 @@ class Renderer:
                 pages.update(self._vocabulary_pages(facet))
         pages.update([self._overview(), self._explorer(), self._index(), self._format_guide()])
         pages.update(self._open_data())
-        pages.update([self._content_status()])
+        pages.update([self._content_status(), self._home_phases()])
         pages.update(self.freshness.pages(self._page, self._meta, self.env))
         pages.update(short_link_pages(self))
         pages.update(card_pages(self) | poster_pages(self))
@@ -426,6 +426,12 @@ class Renderer:
             data_date=data_date(self),
         )
         return "palet/stand.txt", text
+
+    def _home_phases(self) -> tuple[str, str]:
+        """A snippet the home page includes: the phases of the visie, grouped, from the vocabulary."""
+        phases = list(self.vocab["fasen"].values())
+        groups = [(group, list(members)) for group, members in itertools.groupby(phases, key=lambda phase: phase.group)]
+        return "palet/fasen.txt", self.env.get_template("home-fasen.md.j2").render(self._context("index.md", phase_groups=groups))
 
     def _open_data(self) -> dict[str, str]:
         files, about = open_data_files(self, self.selection.value)

@@ -138,6 +138,9 @@
     var list = root.querySelector("[data-cards]");
     var more = root.querySelector("[data-more]");
     var unknownEl = root.querySelector("[data-unknown]");
+    var toggle = form.querySelector("[data-filter-toggle]");
+    var activeTotal = form.querySelector("[data-active-total]");
+    var activeWords = form.querySelector("[data-active-words]");
     var PAGE_SIZE = parseInt(root.dataset.pageSize, 10) || 100;
     var limit = PAGE_SIZE;
     var matched = [];
@@ -182,6 +185,28 @@
       unknownEl.hidden = !text;
     }
 
+    // The filter button (on a phone) counts the active filters: every chosen value, and the text.
+    function showActive(state) {
+      if (!toggle) return;
+      var total = state.q ? 1 : 0;
+      config.keys.forEach(function (key) {
+        total += state.facets[key].length;
+      });
+      activeTotal.textContent = total ? String(total) : "";
+      activeWords.textContent = total ? " actief" : "";
+    }
+
+    function panelOpen() {
+      return form.classList.contains("pv-filters--open");
+    }
+
+    // While the filters are open on a phone the count is the feedback of a click: keep it on screen.
+    function keepCountInView() {
+      if (!toggle || !panelOpen() || toggle.offsetParent === null) return;
+      var box = resultCount.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) resultCount.scrollIntoView({ block: "nearest" });
+    }
+
     function readForm() {
       var state = { q: textInput.value.trim(), facets: {}, unknown: [] };
       config.keys.forEach(function (key) {
@@ -222,12 +247,14 @@
         var activeEl = activeEls[key];
         if (activeEl) activeEl.textContent = state.facets[key].length ? "(" + state.facets[key].length + " gekozen)" : "";
       });
+      showActive(state);
       var message = matched.length === items.length
         ? items.length + " interventies"
         : matched.length + " van " + items.length + " interventies";
       if (resultCount.textContent !== message) resultCount.textContent = message;
       empty.hidden = matched.length !== 0;
       render();
+      keepCountInView();
     }
 
     function render() {
@@ -256,6 +283,15 @@
         if (push) window.history.pushState(null, "", url);
         else window.history.replaceState(window.history.state, "", url);
       }
+    }
+
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var open = !panelOpen();
+        form.classList.toggle("pv-filters--open", open);
+        toggle.setAttribute("aria-expanded", String(open));
+        if (open) keepCountInView();
+      });
     }
 
     var typing = null;

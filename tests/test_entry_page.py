@@ -1,0 +1,133 @@
+"""An entry page answers first: the key facts directly under the title and summary, in a real Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from palette_builder.facets import FACETS
+from palette_builder.models import ReviewStatus
+from palette_builder.project import Project
+
+from .conftest import REPO
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+# Where the block is and what follows the summary, in one round trip per page.
+GEOMETRY = """() => {
+  const block = document.querySelector('.pv-keyfacts');
+  const box = block.getBoundingClientRect();
+  const more = document.querySelector('.pv-facts--more').getBoundingClientRect();
+  const next = document.querySelector('.pv-summary').nextElementSibling;
+  return {top: box.top + scrollY, bottom: box.bottom + scrollY, moreTop: more.top + scrollY,
+          afterSummary: next.matches('details.pv-review-badge') ? next.nextElementSibling.className : next.className,
+          labels: [...block.querySelectorAll('dt')].map(dt => dt.textContent.trim())};
+}"""
+
+
+@pytest.fixture(scope="module")
+def interventions():
+    return Project(REPO).load().interventions
+
+
+def expected_labels(item) -> list[str]:
+    """The order the reader scans: who decides, requests and carries out; the law; the duration; the
+    other key facts facets.py declares (phase, domain ...)."""
+    roles = [facet.label for facet in FACETS if facet.key_fact and facet.role]
+    others = [facet.label for facet in FACETS if facet.key_fact and not facet.role]
+    return [*roles, "Wettelijke grondslag", *(["Duur"] if item.duration else []), *others, *(["Onderdeel van"] if item.parent else [])]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366x768", "390x844"])
+def test_key_facts_are_in_the_first_screen_of_every_entry(browser, site_url: str, interventions, viewport: dict) -> None:
+    """At 1366x768 the whole block is in the first screen; on a phone it starts there. Every entry,
+    since the longest legal basis or duration decides whether the block fits."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    misplaced = []
+    for item in interventions:
+        page.goto(f"{site_url}/interventies/{item.id}/", wait_until="load")
+        found = page.evaluate(GEOMETRY)
+        assert found["afterSummary"] == "pv-facts pv-keyfacts", (item.id, found)
+        assert found["labels"] == expected_labels(item), (item.id, found["labels"])
+        assert found["moreTop"] >= found["bottom"], f"{item.id}: the lower-value facts come after the key facts"
+        edge = found["bottom"] if viewport is DESKTOP else found["top"]
+        if edge > viewport["height"]:
+            misplaced.append(f"{item.id}: {edge:.0f} px")
+    context.close()
+    assert misplaced == [], f"key facts not in the first {viewport['width']}x{viewport['height']} screen: {misplaced}"
+
+
+def test_key_facts_name_the_roles_and_link_the_law(page, site_url: str) -> None:
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    block = page.locator(".pv-keyfacts")
+
+    def value(label: str):
+        return block.locator("dt", has_text=label).locator("xpath=following-sibling::dd[1]")
+
+    assert value("Beslist of legt op").inner_text() == "Burgemeester"
+    assert value("Vraagt aan of adviseert").inner_text() == "Politie"
+    law = value("Wettelijke grondslag")
+    assert "Wet tijdelijk huisverbod (Wth)" in law.inner_text()
+    hrefs = law.locator("a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
+    assert ["art. 2", "https://wetten.overheid.nl/jci1.3:c:BWBR0024649&artikel=2"] in hrefs and len(hrefs) == 4
+    assert value("Duur").inner_text().startswith("Tien dagen")
+    # Partners are links through the facet, the same as the phase and domain.
+    assert value("Voert uit").locator("a").count() == 3
+    assert value("Fase").locator("a.pv-chip").inner_text() == "Veiligheid – acuut"
+
+
+def test_abbreviations_and_aliases_keep_their_search_weight(page, site_url: str) -> None:
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    assert page.locator(".pv-facts--more dd[data-pagefind-weight='10']").inner_text() == "THV"
+    assert page.locator(".pv-facts--more dd[data-pagefind-weight='8']").inner_text() == "huisverbod"
+    names = page.locator("[data-pagefind-meta^='namen:']").get_attribute("data-pagefind-meta")
+    assert names == "namen:tijdelijk huisverbod|thv|huisverbod"
+
+
+def test_review_status_is_a_badge_with_the_note_one_click_away(browser, site_url: str, interventions) -> None:
+    item = next(item for item in interventions if item.review_status is ReviewStatus.needs_review and item.review_note)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/interventies/{item.id}/")
+    badge = page.locator("details.pv-review-badge")
+    summary = badge.locator("summary")
+    assert summary.inner_text().strip().startswith("Nog niet nagekeken")
+    assert summary.bounding_box()["height"] < 40, "one compact line, not a paragraph"
+    note = badge.get_by_text(item.review_note[:40])
+    assert not note.is_visible()
+    # The badge is not the first paragraph: the summary comes before it.
+    assert page.locator(".pv-summary").bounding_box()["y"] < summary.bounding_box()["y"]
+    summary.click()
+    assert note.is_visible()
+    results = Axe().run(page, options=AXE_WCAG_AA)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_checked_entry_has_no_badge(page, site_url: str, interventions) -> None:
+    item = next(item for item in interventions if item.review_status is ReviewStatus.reviewed)
+    page.goto(f"{site_url}/interventies/{item.id}/")
+    assert page.locator(".pv-review-badge").count() == 0
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_entry_page_has_no_axe_violations(browser, site_url: str, viewport: dict) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site_url}/interventies/aanhouding-en-inverzekeringstelling/")
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options=AXE_WCAG_AA)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_review_note_is_printed_in_full(page, site_url: str, interventions) -> None:
+    item = next(item for item in interventions if item.review_status is ReviewStatus.needs_review and item.review_note)
+    page.goto(f"{site_url}/interventies/{item.id}/")
+    note = page.locator("details.pv-review-badge").get_by_text(item.review_note[:40])
+    assert not note.is_visible()
+    page.emulate_media(media="print")
+    assert note.is_visible(), "nobody can click the badge open on paper"
