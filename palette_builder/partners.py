@@ -20,6 +20,10 @@ ROLE_FACETS = tuple(facet for facet in FACETS if facet.role)
 # The role facets share one vocabulary (partners.yaml); its name is also the pages' folder.
 PARTNER_VOCABULARY = next(facet.vocabulary for facet in ROLE_FACETS if facet.own_page and facet.vocabulary)
 PHASE_VOCABULARY = "fasen"  # the columns of the palette: a partner's entries are grouped the same way
+# Kept out of the site search: a short page named after a partner outranks every entry for that name
+# (Pagefind favours short pages whatever their weight), and a search should answer with the entries.
+# The pages are reached through the partner links on every entry and the navigation.
+NOT_IN_SEARCH = {"exclude": True}
 
 
 @dataclass
@@ -56,7 +60,7 @@ def partner_pages(renderer: Renderer) -> dict[str, str]:
             renderer._page(
                 "partners-index.md.j2",
                 f"{PARTNER_VOCABULARY}/index.md",
-                renderer._meta("Partners", "Per partner: bij welke interventies die beslist, aanvraagt of adviseert, en uitvoert."),
+                renderer._meta("Partners", "Per partner: bij welke interventies die beslist, aanvraagt of adviseert, en uitvoert.", search=NOT_IN_SEARCH),
                 partners=partners,
                 roles=roles,
                 role_facets=ROLE_FACETS,
@@ -69,7 +73,7 @@ def partner_pages(renderer: Renderer) -> dict[str, str]:
         doc_path, page = renderer._page(
             "partner.md.j2",
             f"{PARTNER_VOCABULARY}/{partner.id}.md",
-            renderer._meta(partner.label, partner.explanation or partner.label),
+            renderer._meta(partner.label, partner.explanation or partner.label, search=NOT_IN_SEARCH),
             partner=partner,
             roles=roles[partner.id],
             origin=origin[partner.id],
