@@ -19,7 +19,7 @@ from pydantic import Field
 
 from .facets import FACETS, Card, Facet
 from .format_guide import format_fields
-from .models import Model, Slug, Source, Text, VocabularyRef
+from .models import Model, Rule, Slug, Source, Text, VocabularyRef
 from .safe_yaml import Problem, locate
 from .vocabularies import Vocabularies
 
@@ -260,12 +260,40 @@ def _reachable(steps: dict[str, Placed], start: str) -> set[str]:
     return seen
 
 
+# The rules over more than one step, as the format page states them; `assemble` checks them
+# (tests/test_wegwijzer.py breaks each). {filters} is the list of the explorer's filter keys.
+RULES = (
+    Rule(
+        "steps_exist",
+        "Een antwoord (`naar`) en een link `verder` wijzen naar de id van een vraag of uitkomst die bestaat. De wegwijzer begint bij `start`, een vraag.",
+    ),
+    Rule(
+        "steps_reachable",
+        "Elke vraag en uitkomst is vanaf de start te bereiken, en geen stap leidt terug naar een stap die ervoor komt: elke route eindigt bij een uitkomst.",
+    ),
+    Rule(
+        "selection_like_explorer",
+        "`selectie` kiest de interventies zoals de verkenner: per filter ({filters}) een lijst waarden. Binnen een filter is één waarde genoeg; "
+        "alle filters samen moeten kloppen. De link naar de verkenner op de uitkomst toont daardoor precies dezelfde interventies.",
+    ),
+    Rule("outcome_complete", "Elke uitkomst noemt minstens één moment van afstemming, één partner en één bron."),
+    Rule(
+        "regional_steps",
+        "Een regio past de wegwijzer aan in `palette/regio/<regio>/wegwijzer.yaml`: een vraag of uitkomst met de id van een landelijke stap "
+        "vervangt die, een nieuwe id voegt een stap toe, en `start` en `inleiding` mogen anders. Dat geldt op de site van die regio; de "
+        "landelijke site en de site van alle regio's samen tonen de landelijke wegwijzer. Een landelijke stap die in de regio niet meer te "
+        "bereiken is, laat de site van de regio weg.",
+    ),
+)
+
+
 def wegwijzer_format(vocabularies: Vocabularies) -> dict[str, Any]:
-    """What the format page says about the wegwijzer's files: their fields and the filters an outcome may use."""
+    """What the format page says about the wegwijzer's files: their fields and rules."""
+    filters = ", ".join(f"`{facet.key}`" for facet in selectable_facets())
     return {
         "fields": format_fields(vocabularies, WegwijzerFile),
         "regional_fields": format_fields(vocabularies, RegionalWegwijzerFile),
-        "filters": selectable_facets(),
+        "rules": [rule.text.replace("{filters}", filters) for rule in RULES],
     }
 
 
