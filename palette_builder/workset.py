@@ -109,7 +109,9 @@ def workset_data(renderer: Renderer) -> dict[str, Any]:
 def data_script(renderer: Renderer) -> str:
     # JSON is JavaScript; '<' escaped so no text can close a script element.
     data = json.dumps(workset_data(renderer), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f"window.pvWerkset = {data};\nif (window.pvWerksetStart) window.pvWerksetStart();\n"
+    # The page scripts wait for window.pvWerkset; nothing here calls them (after instant navigation a
+    # call would reach the script of the page the reader came from).
+    return f"window.pvWerkset = {data};\n"
 
 
 def workset_globals(renderer: Renderer) -> dict[str, Any]:

@@ -20,7 +20,7 @@
     var root = document.querySelector("[data-casusmap]");
     var data = window.pvWerkset;
     var store = window.pvCasusmap;
-    if (!root || !data || !store) return;
+    if (!root || !data || !store || !root.querySelector("[data-casusmap-leeg]")) return;
     var suffix = window.location.protocol === "file:" ? "index.html" : "";
     var base = root.getAttribute("data-basis");
     var message = root.querySelector("[data-casusmap-melding]");
@@ -172,11 +172,13 @@
     render();
   }
 
-  // The data script calls start when it arrives after this one; on the first load werkset.js (the
-  // store) comes after the page's content, so wait for the document.
-  window.pvWerksetStart = function () {
-    if (document.readyState !== "loading") start();
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // After instant navigation the data script and this one may load in either order: wait for the data
+  // (at most a few seconds). On the first load werkset.js (the store) comes after the page's content,
+  // so wait for the document too.
+  function whenData(tries) {
+    if (window.pvWerkset && window.pvCasusmap) start();
+    else if (tries < 100) window.setTimeout(function () { whenData(tries + 1); }, 50);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { whenData(0); });
+  else whenData(0);
 })();

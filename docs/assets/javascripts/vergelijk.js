@@ -19,7 +19,7 @@
   function start() {
     var root = document.querySelector("[data-vergelijk]");
     var data = window.pvWerkset;
-    if (!root || !data) return;
+    if (!root || !data || !root.querySelector("[data-vergelijk-voegtoe]")) return;
     var max = data.max;
     var phases = {};
     data.fasen.forEach(function (phase) {
@@ -175,8 +175,12 @@
     show();
   }
 
-  // The data script calls start when it arrives after this one; either order works.
-  window.pvWerksetStart = start;
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // After instant navigation the data script and this one may load in either order: wait for the data
+  // (at most a few seconds) rather than have the data script call a page's script.
+  function whenData(tries) {
+    if (window.pvWerkset) start();
+    else if (tries < 100) window.setTimeout(function () { whenData(tries + 1); }, 50);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { whenData(0); });
+  else whenData(0);
 })();
