@@ -66,7 +66,7 @@ def test_explorer_filters_and_search_work_from_file(page, recorded: list[str], u
 
     page.locator(".md-search__input").click()
     page.keyboard.type("THV")
-    first = page.locator("[data-pv-search-list] a").first
+    first = page.locator('[data-pv-search-list][data-query="THV"] a').first  # the list for the whole word
     first.wait_for()
     assert first.locator(".pv-search-title").inner_text() == "Tijdelijk huisverbod"
     first.click()

@@ -5,6 +5,7 @@ The selectors are the theme's search classes, which the site's own search keeps.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -42,8 +43,8 @@ def search(page, query: str) -> list[str]:
     field.click()
     field.fill("")
     page.keyboard.type(query, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
-    page.wait_for_timeout(300)  # a later keystroke may still replace the list
+    # The list says which query it answers: wait for the whole query, not a result of its first letters.
+    page.locator(f"[data-pv-search-list][data-query={json.dumps(query)}] .md-search-result__item").first.wait_for(timeout=20_000)
     return [urlsplit(href).path for href in page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")]
 
 
@@ -92,7 +93,7 @@ def test_keyboard_opens_searches_and_closes(page, site_url: str) -> None:
     assert field.evaluate("field => field === document.activeElement")
     assert page.locator("#__search").is_checked()
     page.keyboard.type("THV", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    page.locator('[data-pv-search-list][data-query="THV"] .md-search-result__item').first.wait_for(timeout=20_000)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.getAttribute('href')").endswith("/interventies/tijdelijk-huisverbod/")
     page.keyboard.press("Escape")

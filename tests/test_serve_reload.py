@@ -3,6 +3,7 @@ background; every page that depends on the edit must still show it, and search m
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def test_an_edit_reaches_every_page_that_shows_it_and_search_follows(tmp_path: P
             page.goto(base)
             page.locator(".md-search__input").click()
             page.keyboard.type(word)
-            result = page.locator(".md-search-result__item a").first
+            result = page.locator(f"[data-pv-search-list][data-query={json.dumps(word)}] .md-search-result__item a").first
             try:
                 result.wait_for(timeout=5_000)
             except PlaywrightTimeout:  # not indexed yet: try again

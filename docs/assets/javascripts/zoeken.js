@@ -108,6 +108,7 @@
     if (!query) {
       meta.textContent = texts.empty;
       list.replaceChildren();
+      list.removeAttribute("data-query");
       return;
     }
     meta.textContent = texts.loading;
@@ -126,6 +127,7 @@
           pages = exactNamesFirst(pages, query);
           meta.textContent = count(response.results.length);
           list.replaceChildren.apply(list, pages.map(resultItem));
+          list.setAttribute("data-query", query); // which query the list answers, as typing runs ahead
         });
       })
       .catch(function () {
