@@ -50,6 +50,12 @@ class Card:
         item = self.intervention
         return " ".join([item.name, *item.abbreviations, *item.aliases, *item.source_spellings, item.summary]).lower()
 
+    def unseen_search_text(self) -> str:
+        """The names an explorer card finds but does not show; the script adds the card's own title and
+        summary, so the page does not carry them twice."""
+        item = self.intervention
+        return " ".join([*item.aliases, *item.source_spellings]).lower()
+
 
 def read_path(model: BaseModel, yaml_key: str) -> list[str]:
     """The values at a YAML path ('rollen.beslist', 'doelgroepen.groep') of a model, as strings, each once."""

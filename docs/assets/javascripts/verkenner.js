@@ -173,7 +173,9 @@
       config.keys.forEach(function (key) {
         values[key] = splitValues(el.getAttribute("data-" + key));
       });
-      return { el: el, text: el.dataset.tekst || "", values: values };
+      // What a search finds: the card's title and summary, and the other names it carries in data-tekst.
+      var shown = el.querySelector(".pv-card__title").textContent + " " + el.querySelector(".pv-card__summary").textContent;
+      return { el: el, text: (shown + " " + (el.dataset.tekst || "")).toLowerCase(), values: values };
     });
 
     function showUnknown(unknown) {
