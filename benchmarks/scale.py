@@ -128,6 +128,7 @@ def bare_config(root: Path) -> Path:
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - palette-search\n", "  - search:\n      lang: nl\n").replace("custom_dir: overrides", "custom_dir: overrides-bare")
     config = config.replace("  - assets/javascripts/zoeken.js\n", "").replace("  - assets/stylesheets/zoeken.css\n", "")
+    config = config.replace("  - palette-bundle\n", "")  # the theme sends each stylesheet and script on its own
     shutil.copytree(root / "overrides", root / "overrides-bare", ignore=shutil.ignore_patterns("header.html", "pv-search.html"), dirs_exist_ok=True)
     target = root / "mkdocs-bare.yml"
     target.write_text(config, encoding="utf-8")
