@@ -98,13 +98,20 @@ def test_each_role_section_lists_exactly_the_entries_that_name_the_partner_in_th
 def test_an_entry_page_links_each_of_its_partners_to_the_partner_page(page, site_url: str) -> None:
     entry = entries()["tijdelijk-huisverbod"]
     partners = {term["id"]: term["label"] for term in vocabulary("partners")}
+    from palette_builder.facets import FACETS
+
     page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
-    roles = page.locator("dl.pv-roles dd")
-    hrefs = [href for cell in roles.all() for href in cell.locator("a").evaluate_all("links => links.map(a => a.href)")]
+    # The roles are the first rows of the key-facts block, each under its facet's label.
+    labels = [facet.label for facet in FACETS if facet.role]
+    rows = page.locator("dl.pv-keyfacts .pv-keyfacts__row")
+    hrefs = []
+    for label in labels:
+        row = rows.filter(has=page.locator("dt", has_text=label))
+        hrefs += row.locator("dd a").evaluate_all("links => links.map(a => a.href)")
     named = [partner for field in ROLES.values() for partner in entry["rollen"].get(field, [])]
     assert named and hrefs == [f"{site_url}/partners/{partner}/" for partner in named]
     first = named[0]
-    page.locator("dl.pv-roles a", has_text=partners[first]).first.click()
+    page.locator("dl.pv-keyfacts a", has_text=partners[first]).first.click()
     page.wait_for_url(f"**/partners/{first}/")
     expect(page.locator("h1")).to_have_text(partners[first])
 
