@@ -29,8 +29,16 @@ PAGE_TYPES = {
     "toegankelijkheid": "/toegankelijkheid/",
     "privacy": "/privacy/",
     "regio": "/regio/",
+    "wegwijzer": "/wegwijzer/",
+    "wegwijzer-vraag": "/wegwijzer/acute-onveiligheid/",
+    "wegwijzer-uitkomst": "/wegwijzer/samen-op-in-acuut/",
+    "partners": "/partners/",
+    "partner": "/partners/burgemeester/",
+    "vergelijk": "/vergelijk/?i=tijdelijk-huisverbod,gedragsaanwijzing,contactverbod",
+    "casusmap": "/casusmap/?i=tijdelijk-huisverbod,gedragsaanwijzing",
     "404": "/404.html",
 }
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +267,10 @@ def test_no_request_leaves_the_site(page, site_url: str, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_no_axe_violations_wcag21_aa(page, site_url: str, name: str) -> None:
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_no_axe_violations_wcag21_aa(page, site_url: str, name: str, viewport: dict[str, int] | None) -> None:
+    if viewport:
+        page.set_viewport_size(viewport)
     page.goto(site_url + PAGE_TYPES[name])
     page.wait_for_load_state("networkidle")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
