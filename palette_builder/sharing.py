@@ -19,7 +19,9 @@ from .site_settings import SiteSettings
 OFFLINE_ZIP = "interventiepalet-offline.zip"
 
 
-@functools.lru_cache(maxsize=4096)
+# Not bounded: an entry's code appears on its page and on its printable card, and with a bound below
+# the number of entries every code would be made twice (segno tries eight masks; ~6 ms a code).
+@functools.cache
 def qr_svg(address: str) -> Markup:
     """An inline SVG that scales to its box (no width or height of its own), error correction M."""
     code = segno.make(address, error="m", micro=False)
