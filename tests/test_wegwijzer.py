@@ -242,7 +242,7 @@ def test_answers_lead_to_samen_op_in_acuut_with_the_huisverbod(page, site_url: s
     # The moment page it links is the one with the routekaart.
     page.locator("a.pv-wegwijzer__moment").click()
     page.wait_for_url("**/momenten/samen-op-in-acuut/")
-    assert page.locator(".pv-routekaart").is_visible()
+    page.locator(".pv-routekaart").wait_for(state="visible")  # instant navigation: the address changes first
 
 
 def test_every_step_is_reached_by_following_links_without_javascript(browser, site_url: str, wegwijzer) -> None:
