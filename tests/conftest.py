@@ -18,6 +18,16 @@ from palette_builder.project import Project
 REPO = Path(__file__).resolve().parent.parent
 
 
+def open_for_instant_navigation(page, url: str) -> None:
+    """Open `url` and wait until the theme has read sitemap.xml.
+
+    mkdocs-material only takes over a click once it knows the site's pages from the sitemap; a click
+    before that loads the next page from scratch, which is what a test of instant navigation must rule out.
+    """
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
+        page.goto(url)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A minimal project root with the real vocabularies and one valid entry."""

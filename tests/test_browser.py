@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from palette_builder.facets import FACETS_BY_KEY, Card
 from palette_builder.project import Project
 
-from .conftest import REPO
+from .conftest import REPO, open_for_instant_navigation
 
 PAGE_TYPES = {
     "home": "/",
@@ -151,7 +151,7 @@ def test_long_results_show_a_page_at_a_time(page, site_url: str, interventions) 
 
 
 def test_filters_work_after_instant_navigation(page, site_url: str, interventions) -> None:
-    page.goto(f"{site_url}/")
+    open_for_instant_navigation(page, f"{site_url}/")
     page.evaluate("window.notReloaded = true")
     page.locator(".md-tabs__link", has_text="Verkenner").click()
     page.wait_for_url("**/verkenner/")
@@ -188,7 +188,7 @@ def test_print_handler_runs_once_after_repeated_instant_navigation(page, site_ur
     def print_handler_runs() -> int:
         return page.evaluate("() => { window.printHandlerRuns = 0; window.dispatchEvent(new Event('beforeprint')); return window.printHandlerRuns; }")
 
-    page.goto(f"{site_url}/")
+    open_for_instant_navigation(page, f"{site_url}/")
     page.evaluate("window.notReloaded = true")
     runs = []
     for _ in range(3):

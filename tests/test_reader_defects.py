@@ -13,7 +13,7 @@ import pytest
 from palette_builder.project import Project
 from palette_builder.selection import Selection
 
-from .conftest import REPO, build_and_serve, copy_project
+from .conftest import REPO, build_and_serve, copy_project, open_for_instant_navigation
 
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
 PHONE = {"width": 390, "height": 844}
@@ -446,7 +446,7 @@ def test_changed_views_have_no_axe_violations(browser, site_url: str, region_ser
 def test_explorer_reached_by_instant_navigation_has_its_layout_from_the_start(browser, site_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(f"{site_url}/palet/")
+    open_for_instant_navigation(page, f"{site_url}/palet/")
     page.evaluate("window.notReloaded = true")
     page.evaluate("document.querySelector('a.md-tabs__link[href*=verkenner], a.md-nav__link[href*=verkenner]').click()")
     page.wait_for_url("**/verkenner/")
