@@ -8,6 +8,7 @@ script's configuration all come from FACETS; adding a browsable field is adding 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -43,8 +44,13 @@ class Card:
     def availability_values(self) -> list[str]:
         return self.available_in() + [f"{NOT_AVAILABLE}{region}" for region, _ in self.unavailable]
 
-    def facets(self) -> dict[str, list[str]]:
+    @functools.cached_property
+    def _facet_values(self) -> dict[str, list[str]]:
         return {facet.key: facet.values(self) for facet in FACETS}
+
+    def facets(self) -> dict[str, list[str]]:
+        """Each facet's values of this entry, read once: every list and page the entry is on asks again."""
+        return self._facet_values
 
     def search_text(self) -> str:
         item = self.intervention

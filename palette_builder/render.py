@@ -178,6 +178,7 @@ class Renderer:
                 | {where for found in self.supplements.values() for where, _ in found}
             )
         )
+        self._cards: dict[str, Card] = {}
         hidden = {
             entry_id
             for entry_id, found in self.supplements.items()
@@ -232,10 +233,16 @@ class Renderer:
         }
 
     def card(self, item: Intervention) -> Card:
-        unavailable = [
-            (where, supplement.reason or "") for where, supplement in self.supplements.get(item.id, []) if supplement.availability is not Availability.available
-        ]
-        return Card(item, self.origins.get(item.id), unavailable, self.build_regions)
+        """The entry's card in this build; one per entry, so its facet values are read once."""
+        card = self._cards.get(item.id)
+        if card is None:
+            unavailable = [
+                (where, supplement.reason or "")
+                for where, supplement in self.supplements.get(item.id, [])
+                if supplement.availability is not Availability.available
+            ]
+            card = self._cards[item.id] = Card(item, self.origins.get(item.id), unavailable, self.build_regions)
+        return card
 
     def _page(self, template: str, doc_path: str, meta: dict[str, Any], **values: Any) -> tuple[str, str]:
         # JSON values are valid YAML and much faster to write than yaml.safe_dump at thousands of pages.
@@ -247,6 +254,11 @@ class Renderer:
     def _meta(title: str, description: str, **extra: Any) -> dict[str, Any]:
         # MkDocs themes print title and description unescaped: escape them here.
         return {"title": html.escape(title), "description": html.escape(description, quote=True), **extra}
+
+    @classmethod
+    def _tool_meta(cls, title: str, description: str) -> dict[str, Any]:
+        """A working page (cards, poster, comparison, casusmap): full width, and not a search result."""
+        return cls._meta(title, description, hide=["navigation", "toc"], search={"exclude": True})
 
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
