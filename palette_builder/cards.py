@@ -25,11 +25,9 @@ def card_pages(renderer: Renderer) -> dict[str, str]:
     doc_path, page = renderer._page(
         "kaarten.md.j2",
         "kaarten/index.md",
-        renderer._meta(
+        renderer._tool_meta(
             "Kaarten om af te drukken",
             "Alle interventies als kaarten op A6, vier per A4-vel, om uit te knippen voor een training.",
-            hide=["navigation", "toc"],
-            search={"exclude": True},
         ),
         sheets=sheets,
         per_sheet=CARDS_PER_SHEET,
@@ -43,11 +41,9 @@ def poster_pages(renderer: Renderer) -> dict[str, str]:
     doc_path, page = renderer._page(
         "poster.md.j2",
         "poster/index.md",
-        renderer._meta(
+        renderer._tool_meta(
             "Het interventiepalet als poster",
             "Het interventiepalet op één A3-vel, liggend, met de datum van de gegevens en een QR-code naar de site.",
-            hide=["navigation", "toc"],
-            search={"exclude": True},
         ),
         **renderer.palette_grid(),
         data_date_text=dutch_date(data_date(renderer)),

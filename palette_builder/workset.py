@@ -124,22 +124,18 @@ def workset_pages(renderer: Renderer) -> dict[str, str]:
     compare = renderer._page(
         "vergelijk.md.j2",
         f"{COMPARE_DIR}/index.md",
-        renderer._meta(
+        renderer._tool_meta(
             "Interventies vergelijken",
             "Twee tot vier interventies naast elkaar: fase, domein, wie beslist en uitvoert, wettelijke grondslag, duur en doelgroepen.",
-            hide=["navigation", "toc"],
-            search={"exclude": True},
         ),
         data_script=DATA_SCRIPT,
     )
     casemap = renderer._page(
         "casusmap.md.j2",
         f"{CASEMAP_DIR}/index.md",
-        renderer._meta(
+        renderer._tool_meta(
             "Casusmap",
             "Zet interventies bij elkaar voor een netwerkoverleg, per fase met wie beslist en wie uitvoert, om te delen en af te drukken.",
-            hide=["navigation", "toc"],
-            search={"exclude": True},
         ),
         data_script=DATA_SCRIPT,
     )

@@ -4,19 +4,10 @@
 (function () {
   "use strict";
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attributes[name];
-      else node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child) node.appendChild(child);
-    });
-    return node;
-  }
+  var el; // window.pvElement from werkset.js (the site's script bundle), set in start()
 
   function start() {
+    el = window.pvElement;
     var root = document.querySelector("[data-casusmap]");
     var data = window.pvWerkset;
     var store = window.pvCasusmap;
@@ -176,7 +167,7 @@
   // (at most a few seconds). On the first load werkset.js (the store) comes after the page's content,
   // so wait for the document too.
   function whenData(tries) {
-    if (window.pvWerkset && window.pvCasusmap) start();
+    if (window.pvWerkset && window.pvCasusmap && window.pvElement) start();
     else if (tries < 100) window.setTimeout(function () { whenData(tries + 1); }, 50);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { whenData(0); });

@@ -4,19 +4,10 @@
 (function () {
   "use strict";
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attributes[name];
-      else node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child) node.appendChild(child);
-    });
-    return node;
-  }
+  var el; // window.pvElement from werkset.js (the site's script bundle), set in start()
 
   function start() {
+    el = window.pvElement;
     var root = document.querySelector("[data-vergelijk]");
     var data = window.pvWerkset;
     if (!root || !data || !root.querySelector("[data-vergelijk-voegtoe]")) return;
@@ -178,7 +169,7 @@
   // After instant navigation the data script and this one may load in either order: wait for the data
   // (at most a few seconds) rather than have the data script call a page's script.
   function whenData(tries) {
-    if (window.pvWerkset) start();
+    if (window.pvWerkset && window.pvElement) start();
     else if (tries < 100) window.setTimeout(function () { whenData(tries + 1); }, 50);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { whenData(0); });

@@ -29,6 +29,19 @@
   // Shared with casusmap.js, which loads only on its own page.
   window.pvCasusmap = { read: read, write: write };
 
+  // A new element with attributes ("text" sets its text, never HTML) and children; for casusmap.js and vergelijk.js.
+  window.pvElement = function (tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(child);
+    });
+    return node;
+  };
+
   function showButtons() {
     var ids = read();
     document.querySelectorAll("[data-casusmap-knop]").forEach(function (button) {
