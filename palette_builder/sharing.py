@@ -44,9 +44,7 @@ def qr_svg(address: str) -> Markup:
     size = len(rows) + 2 * QUIET_ZONE
     # One horizontal stroke per run of dark modules, drawn through the middle of its row.
     runs = "".join(
-        f"M{QUIET_ZONE + run.start()} {y}.5h{run.end() - run.start()}"
-        for y, row in enumerate(rows, start=QUIET_ZONE)
-        for run in DARK_RUN.finditer(row)
+        f"M{QUIET_ZONE + run.start()} {y}.5h{run.end() - run.start()}" for y, row in enumerate(rows, start=QUIET_ZONE) for run in DARK_RUN.finditer(row)
     )
     # Decorative for screen readers: the figure's caption says what it is and gives the address as text.
     svg = (
