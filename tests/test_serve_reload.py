@@ -59,3 +59,6 @@ def test_an_edit_reaches_every_page_that_shows_it_and_search_follows(tmp_path: P
         entry.write_text(original.replace("status: gecontroleerd", "status: concept", 1), encoding="utf-8")
         assert wait_until(lambda: checked_count(fetch(home) or "") == checked - 1, RELOAD_TIMEOUT), "the home page kept the old count"
         assert word not in (fetch(entry_page) or "")
+        # Leave the served site before the server stops: a page whose live-reload script keeps
+        # calling a stopped server is no use to the tests after this one.
+        page.goto("about:blank")
