@@ -52,6 +52,10 @@ class Card:
         """Each facet's values of this entry, read once: every list and page the entry is on asks again."""
         return self._facet_values
 
+    def values_of(self, facet: Facet) -> list[str]:
+        """One facet's values of this entry, from the values read once."""
+        return self._facet_values[facet.key]
+
     def search_text(self) -> str:
         item = self.intervention
         return " ".join([item.name, *item.abbreviations, *item.aliases, *item.source_spellings, item.summary]).lower()

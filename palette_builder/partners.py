@@ -42,7 +42,7 @@ def partner_roles(renderer: Renderer, partners: list[str], cards: list[Card]) ->
     for facet in ROLE_FACETS:
         mine: dict[str, list[Card]] = {partner: [] for partner in partners}
         for card in cards:
-            for partner in facet.values(card):
+            for partner in card.values_of(facet):
                 mine.setdefault(partner, []).append(card)
         for partner in partners:
             by_phase = [(phase, [card for card in mine[partner] if phase.id in card.intervention.phases]) for phase in phases]

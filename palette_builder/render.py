@@ -306,7 +306,7 @@ class Renderer:
         assert facet.vocabulary and facet.pages, facet.key
         vocabulary, (title, description) = facet.vocabulary, facet.pages
         terms = list(self.vocab[vocabulary].values())
-        values = {item.id: facet.values(self.card(item)) for item in self.items}
+        values = {item.id: self.card(item).values_of(facet) for item in self.items}
 
         def members(term_id: str) -> list[Intervention]:
             return [item for item in self.items if term_id in values[item.id]]

@@ -319,7 +319,7 @@ def partner_roles(renderer: Renderer) -> dict[str, str]:
         card = renderer.card(item)
         for facet in FACETS:
             if facet.role:
-                for partner in facet.values(card):
+                for partner in card.values_of(facet):
                     counts.setdefault(partner, {}).setdefault(facet.key, 0)
                     counts[partner][facet.key] += 1
     first_role = next(facet.key for facet in FACETS if facet.role)

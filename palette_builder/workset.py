@@ -73,7 +73,7 @@ def _entry(renderer: Renderer, item: Intervention) -> dict[str, Any]:
         "samenvatting": item.summary,
         "fasen": list(item.phases),
         "domein": vocab.label("domeinen", item.domain),
-        **{facet.key: [facet.value_label(vocab, value) for value in facet.values(card)] for facet in FACETS if facet.role},
+        **{facet.key: [facet.value_label(vocab, value) for value in card.values_of(facet)] for facet in FACETS if facet.role},
         "grondslag": laws,
         "duur": item.duration or "",
         "doelgroepen": [vocab.label("doelgroepen", target.group) + _ages(target.min_age, target.max_age) for target in item.target_groups],
