@@ -16,11 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import sync_playwright
 
 from benchmarks.lighthouse import served_build
-from benchmarks.support import CHROMIUM, CHROMIUM_ARGS
+from benchmarks.support import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "assets" / "images"
 LAPTOP = {"width": 1366, "height": 768}
-PHONE = {"width": 390, "height": 844}
 # file name -> (address, viewport, whole page or first screen)
 PICTURES = {
     "palet.png": ("/palet/", LAPTOP, True),

@@ -22,6 +22,10 @@ from palette_builder.short_links import short_link_folders
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The viewports the design is checked at (DESIGN.md): a phone, and a laptop's first screen.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

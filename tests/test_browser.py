@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from benchmarks.support import PHONE
 from palette_builder.facets import FACETS_BY_KEY, Card
 from palette_builder.project import Project
 
@@ -38,7 +39,6 @@ PAGE_TYPES = {
     "casusmap": "/casusmap/?i=tijdelijk-huisverbod,gedragsaanwijzing",
     "404": "/404.html",
 }
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")

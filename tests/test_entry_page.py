@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from benchmarks.support import DESKTOP, PHONE
 from palette_builder.facets import FACETS
 from palette_builder.models import ReviewStatus
 from palette_builder.project import Project
 
 from .conftest import REPO
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
 AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 # Where the block is and what follows the summary, in one round trip per page.

@@ -12,13 +12,13 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
+from benchmarks.support import PHONE
 from palette_builder.project import Project
 
 from .conftest import REPO, build_and_serve, copy_project
 
 LAPTOP = {"width": 1366, "height": 768}
 PROJECTOR = {"width": 1280, "height": 720}
-PHONE = {"width": 390, "height": 844}
 A3_LANDSCAPE = (1191, 842)  # points
 A4_LANDSCAPE = (842, 595)
 

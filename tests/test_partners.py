@@ -11,6 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from benchmarks.support import DESKTOP, PHONE
 from palette_builder.models import Availability
 from palette_builder.project import Project
 from palette_builder.render import Renderer
@@ -20,8 +21,6 @@ from .conftest import REPO, copy_project
 
 ROLES = {"beslist": "beslist", "vraagt": "vraagt_aan", "voert": "voert_uit"}  # section anchor -> field of `rollen`
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
 AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 

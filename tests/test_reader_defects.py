@@ -10,14 +10,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from benchmarks.support import DESKTOP, PHONE
 from palette_builder.project import Project
 from palette_builder.selection import Selection
 
 from .conftest import REPO, build_and_serve, copy_project, open_for_instant_navigation
 
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
 
 
 @pytest.fixture(scope="module")
