@@ -8,6 +8,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from benchmarks.support import PHONE
 from palette_builder.project import Project
 
 from .conftest import REPO
@@ -77,6 +78,37 @@ def test_only_differences_and_removing_a_column(page, site_url: str) -> None:
     page.get_by_role("button", name="Toevoegen").click()
     assert page.url.endswith("?i=tijdelijk-huisverbod,contactverbod,gedragsaanwijzing")
     assert page.locator("thead th").count() == 3
+
+
+def test_on_a_phone_the_table_scrolls_sideways_with_the_row_names_in_view(browser, site_url: str, palette) -> None:
+    """Four entries do not fit 390 px with whole words: the table scrolls inside its own box, the page
+    does not, and the row names stay put while the columns pass under them."""
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    ids = ["aanhouding-en-inverzekeringstelling", "schadevergoedingsmaatregel", "gezagsbeeindiging", "tijdelijk-huisverbod"]
+    page.goto(f"{site_url}/vergelijk/?i={','.join(ids)}")
+    holder = page.locator("[data-vergelijk-tabel]")
+    holder.locator("table").wait_for()
+    assert page.get_by_text("Schuif de tabel opzij").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert holder.evaluate("box => box.scrollWidth > box.clientWidth + 100")
+    row_name = page.locator("tr[data-veld=grondslag] th")
+    before = row_name.bounding_box()
+    # The keyboard reaches the box and scrolls it, as a finger would.
+    assert holder.get_attribute("role") == "region" and holder.get_attribute("tabindex") == "0"
+    holder.focus()
+    for _ in range(40):
+        page.keyboard.press("ArrowRight")
+    at_the_end = "() => { const box = document.querySelector('[data-vergelijk-tabel]'); return box.scrollLeft >= box.scrollWidth - box.clientWidth - 1; }"
+    page.wait_for_function(at_the_end)
+    after = row_name.bounding_box()
+    last = page.locator("thead th").nth(len(ids) - 1)
+    last_box = last.bounding_box()
+    context.close()
+    # (A few pixels at most: half the differing row's collapsed left border tucks under the box's edge.)
+    assert abs(after["x"] - before["x"]) <= 4 and after["width"] == before["width"]
+    # The last column has come into view beside the row names.
+    assert after["x"] + after["width"] <= last_box["x"] + 1 and last_box["x"] + last_box["width"] <= PHONE["width"]
 
 
 @pytest.mark.parametrize("count", [3, 4])

@@ -16,6 +16,7 @@ from benchmarks.support import PHONE
 from palette_builder.project import Project
 
 from .conftest import REPO, build_and_serve, copy_project
+from .test_browser import PAGE_TYPES
 
 LAPTOP = {"width": 1366, "height": 768}
 PROJECTOR = {"width": 1280, "height": 720}
@@ -113,11 +114,10 @@ def test_no_word_in_the_grid_is_broken_inside_itself(browser, site_url: str, vie
     assert overflowing == []
 
 
-# The pages of each type, with entries whose title, relations or checks hold long compounds.
-SITE_PAGES = ["/", "/palet/", "/verkenner/", "/interventies/tijdelijk-huisverbod/", "/interventies/aanhouding-en-inverzekeringstelling/",
-              "/interventies/schadevergoedingsmaatregel/", "/interventies/gezagsbeeindiging/", "/interventies/emdr/",
-              "/fasen/veiligheid-langere-termijn/", "/domeinen/civiel-recht/", "/momenten/samen-op-in-acuut/", "/interventies/", "/formaat/",
-              "/kaarten/", "/poster/"]  # fmt: skip
+# Every page type, and entry pages whose title, relations or checks hold long compounds.
+SITE_PAGES = [*PAGE_TYPES.values(), "/interventies/aanhouding-en-inverzekeringstelling/", "/interventies/schadevergoedingsmaatregel/",
+              "/interventies/gezagsbeeindiging/", "/interventies/emdr/", "/fasen/veiligheid-langere-termijn/", "/wijzigingen/",
+              "/vergelijk/?i=aanhouding-en-inverzekeringstelling,schadevergoedingsmaatregel,gezagsbeeindiging,emdr"]  # fmt: skip
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])

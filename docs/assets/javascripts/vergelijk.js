@@ -119,6 +119,7 @@
 
       if (!ids.length) {
         holder.replaceChildren();
+        ["tabindex", "role", "aria-label"].forEach(function (name) { holder.removeAttribute(name); });
         return;
       }
       var items = ids.map(function (id) { return data.items[id]; });
@@ -149,6 +150,10 @@
         el("tbody", {}, rows),
       ]);
       holder.replaceChildren(table);
+      // On a narrow screen the table scrolls sideways: a named region keyboard users can scroll too.
+      holder.setAttribute("tabindex", "0");
+      holder.setAttribute("role", "region");
+      holder.setAttribute("aria-label", "Vergelijkingstabel");
       if (ids.length > 1) status.textContent += " " + differing + " van de " + data.rijen.length + " rijen verschillen.";
     }
 
