@@ -24,8 +24,12 @@ def open_for_instant_navigation(page, url: str) -> None:
     mkdocs-material only takes over a click once it knows the site's pages from the sitemap; a click
     before that loads the next page from scratch, which is what a test of instant navigation must rule out.
     """
-    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")) as sitemap:
         page.goto(url)
+    # The response's headers are not enough on a busy machine: wait for its body, then for the page to
+    # fall idle, by which time the theme has parsed it.
+    sitemap.value.finished()
+    page.evaluate("new Promise(resolve => requestIdleCallback(() => resolve(), {timeout: 5000}))")
 
 
 @pytest.fixture
