@@ -70,6 +70,20 @@ def test_unavailable_offer_is_labelled_and_hidden_offer_is_left_out(region_site:
     assert "families-first" not in html(region_site, "interventies/crisishulp-aan-gezinnen")
 
 
+def printed_card(site: Path, entry_id: str) -> str:
+    found = re.search(rf'<article class="pv-kaart[^"]*"[^>]*aria-labelledby="kaart-titel-{entry_id}">.*?</article>', html(site, "kaarten"), re.S)
+    assert found, entry_id
+    return found.group(0)
+
+
+def test_printed_cards_mark_unavailable_and_regional_offers(region_site: Path) -> None:
+    # A card handed out in a training in the region must not present an offer the region lacks as available.
+    assert "Niet beschikbaar in Limburg</span>" in printed_card(region_site, "aware")
+    assert "Regionaal: Limburg</span>" in printed_card(region_site, "voorbeeld-buurtaanpak")
+    assert "pv-tag" not in printed_card(region_site, "tijdelijk-huisverbod")
+    assert "families-first" not in html(region_site, "kaarten")
+
+
 def test_combined_build_of_all_regions(tmp_path: Path) -> None:
     root = with_region(copy_project(tmp_path))
     assert Project(root, region="alle").build() == 0
