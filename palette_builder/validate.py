@@ -404,7 +404,10 @@ class _EntryLoader:
             if len(places) < 2:
                 continue
             national = next((display for display, origin in places if origin is None), None)
+            nationals = sum(origin is None for _, origin in places)
             for display, origin in places:
+                if origin is None and nationals == 1:
+                    continue  # a region's id clashes with it: the fix is in the region's file, reported there
                 others = ", ".join(other for other, _ in places if other != display)
                 if origin is not None and national is not None:
                     message = (

@@ -212,6 +212,18 @@ def test_collisions_give_located_errors(name: str, tmp_path: Path, capsys: pytes
     assert located and all(word in located[0] for word in words), mine
 
 
+def test_id_that_exists_nationally_is_reported_only_in_the_regions_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A region never edits national files, so the national file must not be named as a problem.
+    root = with_region(copy_project(tmp_path))
+    write(root, "palette/regio/limburg/interventies/tijdelijk-huisverbod.yaml", region_entry("tijdelijk-huisverbod"))
+    assert main(["--root", str(root), "check"]) == 1
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    assert "palette/regio/limburg/interventies/tijdelijk-huisverbod.yaml:" in out and "bestaat al landelijk" in out
+    assert "palette/landelijk/tijdelijk-huisverbod.yaml:" not in out.replace("(palette/landelijk/tijdelijk-huisverbod.yaml)", "")
+    assert "1 probleem in 1 bestand." in out
+
+
 def test_unknown_region_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = with_region(copy_project(tmp_path), "limburgg")
     assert main(["--root", str(root), "check"]) == 1
