@@ -266,6 +266,18 @@ def test_new_entry_for_a_region_starts_from_the_template(tmp_path: Path, capsys:
     assert main(["--root", str(root), "--regio", "limburg", "new", "tijdelijk-huisverbod"]) == 1
 
 
+def test_schema_and_new_refuse_an_unknown_region_whose_folder_exists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The guide has the partners file written before `schema` and `new`, so a misspelt region already has a folder.
+    root = copy_project(tmp_path)
+    write(root, "palette/regio/twente/vocabulaires/partners.yaml", "- id: wijkteam-enschede\n  label: Wijkteam Enschede\n")
+    for command in (["schema"], ["new", "buurtaanpak-twente"]):
+        assert main(["--root", str(root), "--regio", "twente", *command]) == 1, command
+        err = capsys.readouterr().err
+        assert "Onbekende regio 'twente'; kies uit: " in err and "oost-nederland" in err and "Traceback" not in err
+    assert not (root / "palette" / "regio" / "twente" / "interventie.schema.json").exists()
+    assert not (root / "palette" / "regio" / "twente" / "interventies").exists()
+
+
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo, capture_output=True, text=True, check=False)
 
