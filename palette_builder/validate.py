@@ -188,7 +188,13 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
             for index, term in enumerate(loaded):
                 if term.id in terms:
                     line, column = locate(text, (index, "id"))
-                    problems.append(Problem(display, line, column, f"[{index}].id", f"waarde {term.id!r} bestaat al in vocabulaire {name!r}"))
+                    message = f"waarde {term.id!r} bestaat al in vocabulaire {name!r}"
+                    owner = vocabularies.origins.get(name, {}).get(term.id)
+                    if number > 0 and owner is None:
+                        # Typically after a national update: the region's copy is no longer needed.
+                        national = _display(folders[0] / f"{name}.yaml", root)
+                        message += f" (landelijk, in {national}); haal die hier weg, de interventies die haar noemen blijven werken"
+                    problems.append(Problem(display, line, column, f"[{index}].id", message))
                 else:
                     terms[term.id] = term
                     if number > 0:  # a region's folder (palette/regio/<regio>/vocabulaires)

@@ -159,7 +159,7 @@ COLLISIONS = {
         "palette/regio/limburg/vocabulaires/partners.yaml",
         "- id: politie\n  label: Politie Limburg\n",
         "[0].id",
-        ["bestaat al in vocabulaire 'partners'"],
+        ["bestaat al in vocabulaire 'partners'", "landelijk, in palette/vocabulaires/partners.yaml", "haal die hier weg"],
     ),
     "misnamed regional vocabulary file": (
         "palette/regio/limburg/vocabulaires/partner.yaml",
