@@ -224,6 +224,16 @@ def test_id_that_exists_nationally_is_reported_only_in_the_regions_file(tmp_path
     assert "1 probleem in 1 bestand." in out
 
 
+def test_regional_abbreviation_taking_a_national_short_link_is_reported_only_in_the_regions_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    write(root, "palette/regio/limburg/interventies/voorbeeld-thv.yaml", region_entry("voorbeeld-thv").replace("afkortingen: [VBA]", "afkortingen: [THV]"))
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"palette/regio/limburg/interventies/voorbeeld-thv\.yaml:\d+:\d+: afkortingen\[0\]: de korte link /thv/ ", err), err
+    assert "palette/landelijk/tijdelijk-huisverbod.yaml:" not in err
+    assert "1 probleem in 1 bestand." in err
+
+
 def test_unknown_region_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = with_region(copy_project(tmp_path), "limburgg")
     assert main(["--root", str(root), "check"]) == 1
