@@ -436,6 +436,12 @@ class _EntryLoader:
         if target in self.failed and target not in national:
             return  # the entry exists but has its own problems; reported there
         if target not in national:
+            # After a national update that renamed the entry (vorige_ids), say what it is called now.
+            renamed = next((entry_id for entry_id in national if target in self.palette.entries[entry_id].intervention.former_ids), None)
+            if renamed is not None:
+                message = f"de landelijke interventie {target!r} heet nu {renamed!r}; hernoem dit bestand naar {renamed}.yaml, met 'interventie: {renamed}'"
+                self._problem(display, ("interventie",), message)
+                return
             suggestion = nearest(target, national)
             hint = f"; bedoel je {suggestion!r}?" if suggestion else ""
             self._problem(display, ("interventie",), f"er is geen landelijke interventie {target!r} om aan te vullen{hint}")

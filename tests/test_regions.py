@@ -234,6 +234,23 @@ def test_regional_abbreviation_taking_a_national_short_link_is_reported_only_in_
     assert "1 probleem in 1 bestand." in err
 
 
+def test_supplement_of_a_renamed_national_entry_names_the_new_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A national update renames 'aware' (keeping the old id in vorige_ids); the region's supplement must follow.
+    root = with_region(copy_project(tmp_path))
+    national = root / "palette" / "landelijk"
+    text = (national / "aware.yaml").read_text(encoding="utf-8")
+    (national / "aware.yaml").unlink()
+    for path in national.glob("*.yaml"):  # the relations that name it
+        path.write_text(re.sub(r"(?<=[\[ ])aware(?=[,\]])", "noodknop-bij-dreiging", path.read_text(encoding="utf-8")), encoding="utf-8")
+    renamed = text.replace("id: aware\n", "id: noodknop-bij-dreiging\nvorige_ids: [aware]\n", 1)
+    write(root, "palette/landelijk/noodknop-bij-dreiging.yaml", renamed)
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "1 probleem in 1 bestand." in err, err
+    line = next(line for line in err.splitlines() if line.startswith("palette/regio/limburg/aanvullingen/aware.yaml:"))
+    assert "heet nu 'noodknop-bij-dreiging'" in line and "noodknop-bij-dreiging.yaml" in line, line
+
+
 def test_unknown_region_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = with_region(copy_project(tmp_path), "limburgg")
     assert main(["--root", str(root), "check"]) == 1
