@@ -95,6 +95,17 @@ def test_comparison_shows_availability_on_a_regional_site(region_site: Path) -> 
     assert "families-first" not in data["items"]
 
 
+def test_casusmap_on_a_regional_site_shows_an_unavailable_offer_as_such(region_site: Path, page) -> None:
+    from .conftest import serve
+
+    for url in serve(region_site):
+        page.goto(f"{url}/casusmap/?i=aware,voorbeeld-buurtaanpak")
+        aware = page.locator('.pv-casusmap__item[data-id="aware"]')
+        aware.wait_for()
+        assert "Niet beschikbaar in Limburg" in aware.inner_text()
+        assert "Regionaal aanbod: Limburg" in page.locator('.pv-casusmap__item[data-id="voorbeeld-buurtaanpak"]').inner_text()
+
+
 def test_combined_build_of_all_regions(tmp_path: Path) -> None:
     root = with_region(copy_project(tmp_path))
     assert Project(root, region="alle").build() == 0
