@@ -139,7 +139,9 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def export_csv(export: PaletteExport) -> str:
-    rows = [_flatten(item.model_dump(by_alias=True, mode="json", exclude={"supplements"})) for item in export.interventions]
+    # A region's spreadsheet must show what the region lacks; the national one keeps its columns.
+    exclude = {"supplements"} if export.region is None else set()
+    rows = [_flatten(item.model_dump(by_alias=True, mode="json", exclude=exclude)) for item in export.interventions]
     columns: list[str] = []
     for row in rows:
         columns += [column for column in row if column not in columns]
@@ -176,5 +178,6 @@ def open_data_files(renderer: Renderer, region: str | None) -> tuple[dict[str, s
         "csv_size": _size(files[CSV_NAME]),
         "list_separator": LIST_SEPARATOR.strip(),
         "part_separator": PART_SEPARATOR,
+        "regional": export.region is not None,
     }
     return {f"{DATA_DIR}/{name}": text for name, text in files.items()}, page

@@ -134,6 +134,8 @@ class Project:
         if self._missing_region():
             return 1
         palette = self.load()
+        if not self._known_region(palette):
+            return 1
         # The schema lists every vocabulary's values: from a broken vocabulary it would allow nothing.
         broken = [problem for problem in palette.problems if "/vocabulaires/" in f"/{problem.path}"]
         if broken or palette.vocabularies.unreadable:
@@ -172,7 +174,7 @@ class Project:
         if self.selection.all:
             print("Kies één regio met --regio, of geen voor een landelijke interventie.", file=sys.stderr)
             return 1
-        if region is not None and region not in self.region_folders() and not self._create_region_folder(region):
+        if region is not None and not self._create_region_folder(region):
             return 1
         if region is None:
             folder, schema = self.palette_dir / "landelijk", "../schema/interventie.schema.json"
@@ -191,11 +193,19 @@ class Project:
         print(f'Gemaakt: {self._shown(target)}. Vervang elke "..." door de echte waarde en controleer met: python build_palette.py check')
         return 0
 
+    def _known_region(self, palette: Palette) -> bool:
+        """The selected region must be a known one, also when its folder already exists: `check` refuses
+        an unknown folder, so `schema` and `new` say so at once instead of writing into it."""
+        region = self.selection.region
+        known = palette.vocabularies.ids("regios")
+        if region is None or region in known:
+            return True
+        print(f"Onbekende regio {region!r}; kies uit: {', '.join(known)}.", file=sys.stderr)
+        return False
+
     def _create_region_folder(self, region: str) -> bool:
         """`new --regio X` may start a region: X must be one of the known regions."""
-        known = self.load_selection(Selection()).vocabularies.ids("regios")
-        if region not in known:
-            print(f"Onbekende regio {region!r}; kies uit: {', '.join(known)}.", file=sys.stderr)
+        if not self._known_region(self.load_selection(self.selection)):
             return False
         (self.region_dir / region / "interventies").mkdir(parents=True, exist_ok=True)
         return True

@@ -73,6 +73,10 @@ def check_short_links(palette: Palette, root: Path) -> None:
             others = [palette.entries[other].display for other, _ in users if other != entry_id]
             former_owner = palette.former_ids.get(name)
             abbreviation = entry.intervention.abbreviations[index]
+            regional_others = any(palette.entries[other].origin is not None for other, _ in users if other != entry_id)
+            national_others = any(palette.entries[other].origin is None for other, _ in users if other != entry_id)
+            if others and entry.origin is None and regional_others and not national_others:
+                continue  # a region took a national short link: the region changes its file, reported there
             if others:
                 message = f"de korte link /{name}/ van {abbreviation!r} hoort ook bij {', '.join(others)}; een korte link kan maar naar één pagina leiden"
             elif name in taken:

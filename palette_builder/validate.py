@@ -188,7 +188,13 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
             for index, term in enumerate(loaded):
                 if term.id in terms:
                     line, column = locate(text, (index, "id"))
-                    problems.append(Problem(display, line, column, f"[{index}].id", f"waarde {term.id!r} bestaat al in vocabulaire {name!r}"))
+                    message = f"waarde {term.id!r} bestaat al in vocabulaire {name!r}"
+                    owner = vocabularies.origins.get(name, {}).get(term.id)
+                    if number > 0 and owner is None:
+                        # Typically after a national update: the region's copy is no longer needed.
+                        national = _display(folders[0] / f"{name}.yaml", root)
+                        message += f" (landelijk, in {national}); haal die hier weg, de interventies die haar noemen blijven werken"
+                    problems.append(Problem(display, line, column, f"[{index}].id", message))
                 else:
                     terms[term.id] = term
                     if number > 0:  # a region's folder (palette/regio/<regio>/vocabulaires)
@@ -404,7 +410,10 @@ class _EntryLoader:
             if len(places) < 2:
                 continue
             national = next((display for display, origin in places if origin is None), None)
+            nationals = sum(origin is None for _, origin in places)
             for display, origin in places:
+                if origin is None and nationals == 1:
+                    continue  # a region's id clashes with it: the fix is in the region's file, reported there
                 others = ", ".join(other for other, _ in places if other != display)
                 if origin is not None and national is not None:
                     message = (
@@ -427,6 +436,12 @@ class _EntryLoader:
         if target in self.failed and target not in national:
             return  # the entry exists but has its own problems; reported there
         if target not in national:
+            # After a national update that renamed the entry (vorige_ids), say what it is called now.
+            renamed = next((entry_id for entry_id in national if target in self.palette.entries[entry_id].intervention.former_ids), None)
+            if renamed is not None:
+                message = f"de landelijke interventie {target!r} heet nu {renamed!r}; hernoem dit bestand naar {renamed}.yaml, met 'interventie: {renamed}'"
+                self._problem(display, ("interventie",), message)
+                return
             suggestion = nearest(target, national)
             hint = f"; bedoel je {suggestion!r}?" if suggestion else ""
             self._problem(display, ("interventie",), f"er is geen landelijke interventie {target!r} om aan te vullen{hint}")

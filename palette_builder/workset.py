@@ -18,6 +18,7 @@ from .freshness import dutch_date
 from .models import Intervention
 
 if TYPE_CHECKING:
+    from .facets import Card
     from .render import Renderer
 
 COMPARE_DIR = "vergelijk"
@@ -79,7 +80,16 @@ def _entry(renderer: Renderer, item: Intervention) -> dict[str, Any]:
         "doelgroepen": [vocab.label("doelgroepen", target.group) + _ages(target.min_age, target.max_age) for target in item.target_groups],
         "erkenning": recognised,
         "samenhang": [other.id for other in related(renderer, item)],
+        **({"beschikbaarheid": _availability(renderer, card)} if renderer.build_regions else {}),
     }
+
+
+def _availability(renderer: Renderer, card: Card) -> str:
+    """On a regional site: whether the entry is the region's own and where it is not available, with why."""
+    parts = [f"Regionaal aanbod: {renderer.vocab.label('regios', card.origin)}"] if card.origin else []
+    for region, reason in card.unavailable:
+        parts.append(f"Niet beschikbaar in {renderer.vocab.label('regios', region)}" + (f": {reason}" if reason else ""))
+    return "; ".join(parts) or "Beschikbaar"
 
 
 def workset_data(renderer: Renderer) -> dict[str, Any]:
@@ -99,6 +109,8 @@ def workset_data(renderer: Renderer) -> dict[str, Any]:
             ("doelgroepen", "Doelgroepen"),
             ("erkenning", "Erkenning"),
             ("samenhang", "Samenhang"),
+            # A regional site compares what a professional there can actually use.
+            *([("beschikbaarheid", "Beschikbaarheid")] if renderer.build_regions else []),
         ],
         "rollen": [(key, label) for key, label in roles if key in CASEMAP_ROLES],
         "max": MAX_COMPARED,

@@ -93,3 +93,10 @@ def test_region_export_marks_origin_and_unavailability_and_leaves_hidden_offers_
     assert "families-first" not in by_id
     assert "families-first" not in json.dumps(data), "a hidden offer is not referenced either"
     assert "voorbeeldteam-zuid" in [term["id"] for term in data["vocabulaires"]["partners"]]
+    # The spreadsheet of the region says the same: an offer the region lacks is marked there too.
+    raw = (root / "site" / "data" / "interventiepalet.csv").read_text(encoding="utf-8-sig")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(raw, newline=""), delimiter=";")}
+    assert "beschikbaarheid: niet-beschikbaar" in rows["aware"]["aanvullingen"] and "regio: limburg" in rows["aware"]["aanvullingen"]
+    assert "huisverbod@example.org" in rows["tijdelijk-huisverbod"]["aanvullingen"]
+    assert rows["voorbeeld-buurtaanpak"]["herkomst"] == "limburg" and "families-first" not in rows
+    assert "<code>aanvullingen</code>" in (root / "site" / "data" / "index.html").read_text(encoding="utf-8")

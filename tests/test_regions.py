@@ -70,6 +70,42 @@ def test_unavailable_offer_is_labelled_and_hidden_offer_is_left_out(region_site:
     assert "families-first" not in html(region_site, "interventies/crisishulp-aan-gezinnen")
 
 
+def printed_card(site: Path, entry_id: str) -> str:
+    found = re.search(rf'<article class="pv-kaart[^"]*"[^>]*aria-labelledby="kaart-titel-{entry_id}">.*?</article>', html(site, "kaarten"), re.S)
+    assert found, entry_id
+    return found.group(0)
+
+
+def test_printed_cards_mark_unavailable_and_regional_offers(region_site: Path) -> None:
+    # A card handed out in a training in the region must not present an offer the region lacks as available.
+    assert "Niet beschikbaar in Limburg</span>" in printed_card(region_site, "aware")
+    assert "Regionaal: Limburg</span>" in printed_card(region_site, "voorbeeld-buurtaanpak")
+    assert "pv-tag" not in printed_card(region_site, "tijdelijk-huisverbod")
+    assert "families-first" not in html(region_site, "kaarten")
+
+
+def test_comparison_shows_availability_on_a_regional_site(region_site: Path) -> None:
+    # /vergelijk/ and its chooser read this script; a professional comparing offers must see which one the region lacks.
+    script = (region_site / "vergelijk" / "gegevens.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.pvWerkset = ").rstrip().removesuffix(";"))
+    assert ["beschikbaarheid", "Beschikbaarheid"] in data["rijen"]
+    assert data["items"]["aware"]["beschikbaarheid"].startswith("Niet beschikbaar in Limburg: ")
+    assert data["items"]["voorbeeld-buurtaanpak"]["beschikbaarheid"] == "Regionaal aanbod: Limburg"
+    assert data["items"]["tijdelijk-huisverbod"]["beschikbaarheid"] == "Beschikbaar"
+    assert "families-first" not in data["items"]
+
+
+def test_casusmap_on_a_regional_site_shows_an_unavailable_offer_as_such(region_site: Path, page) -> None:
+    from .conftest import serve
+
+    for url in serve(region_site):
+        page.goto(f"{url}/casusmap/?i=aware,voorbeeld-buurtaanpak")
+        aware = page.locator('.pv-casusmap__item[data-id="aware"]')
+        aware.wait_for()
+        assert "Niet beschikbaar in Limburg" in aware.inner_text()
+        assert "Regionaal aanbod: Limburg" in page.locator('.pv-casusmap__item[data-id="voorbeeld-buurtaanpak"]').inner_text()
+
+
 def test_combined_build_of_all_regions(tmp_path: Path) -> None:
     root = with_region(copy_project(tmp_path))
     assert Project(root, region="alle").build() == 0
@@ -134,7 +170,7 @@ COLLISIONS = {
         "palette/regio/limburg/vocabulaires/partners.yaml",
         "- id: politie\n  label: Politie Limburg\n",
         "[0].id",
-        ["bestaat al in vocabulaire 'partners'"],
+        ["bestaat al in vocabulaire 'partners'", "landelijk, in palette/vocabulaires/partners.yaml", "haal die hier weg"],
     ),
     "misnamed regional vocabulary file": (
         "palette/regio/limburg/vocabulaires/partner.yaml",
@@ -187,6 +223,45 @@ def test_collisions_give_located_errors(name: str, tmp_path: Path, capsys: pytes
     assert located and all(word in located[0] for word in words), mine
 
 
+def test_id_that_exists_nationally_is_reported_only_in_the_regions_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A region never edits national files, so the national file must not be named as a problem.
+    root = with_region(copy_project(tmp_path))
+    write(root, "palette/regio/limburg/interventies/tijdelijk-huisverbod.yaml", region_entry("tijdelijk-huisverbod"))
+    assert main(["--root", str(root), "check"]) == 1
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    assert "palette/regio/limburg/interventies/tijdelijk-huisverbod.yaml:" in out and "bestaat al landelijk" in out
+    assert "palette/landelijk/tijdelijk-huisverbod.yaml:" not in out.replace("(palette/landelijk/tijdelijk-huisverbod.yaml)", "")
+    assert "1 probleem in 1 bestand." in out
+
+
+def test_regional_abbreviation_taking_a_national_short_link_is_reported_only_in_the_regions_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    write(root, "palette/regio/limburg/interventies/voorbeeld-thv.yaml", region_entry("voorbeeld-thv").replace("afkortingen: [VBA]", "afkortingen: [THV]"))
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"palette/regio/limburg/interventies/voorbeeld-thv\.yaml:\d+:\d+: afkortingen\[0\]: de korte link /thv/ ", err), err
+    assert "palette/landelijk/tijdelijk-huisverbod.yaml:" not in err
+    assert "1 probleem in 1 bestand." in err
+
+
+def test_supplement_of_a_renamed_national_entry_names_the_new_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A national update renames 'aware' (keeping the old id in vorige_ids); the region's supplement must follow.
+    root = with_region(copy_project(tmp_path))
+    national = root / "palette" / "landelijk"
+    text = (national / "aware.yaml").read_text(encoding="utf-8")
+    (national / "aware.yaml").unlink()
+    for path in national.glob("*.yaml"):  # the relations that name it
+        path.write_text(re.sub(r"(?<=[\[ ])aware(?=[,\]])", "noodknop-bij-dreiging", path.read_text(encoding="utf-8")), encoding="utf-8")
+    renamed = text.replace("id: aware\n", "id: noodknop-bij-dreiging\nvorige_ids: [aware]\n", 1)
+    write(root, "palette/landelijk/noodknop-bij-dreiging.yaml", renamed)
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "1 probleem in 1 bestand." in err, err
+    line = next(line for line in err.splitlines() if line.startswith("palette/regio/limburg/aanvullingen/aware.yaml:"))
+    assert "heet nu 'noodknop-bij-dreiging'" in line and "noodknop-bij-dreiging.yaml" in line, line
+
+
 def test_unknown_region_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = with_region(copy_project(tmp_path), "limburgg")
     assert main(["--root", str(root), "check"]) == 1
@@ -227,6 +302,18 @@ def test_new_entry_for_a_region_starts_from_the_template(tmp_path: Path, capsys:
         assert re.search(rf"voorbeeld-nieuw\.yaml:\d+:\d+: {re.escape(field)}: nog niet ingevuld", err), (field, err)
     assert "onbekende waarde" not in err and "verwacht" not in err  # the placeholder is the one message per field
     assert main(["--root", str(root), "--regio", "limburg", "new", "tijdelijk-huisverbod"]) == 1
+
+
+def test_schema_and_new_refuse_an_unknown_region_whose_folder_exists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The guide has the partners file written before `schema` and `new`, so a misspelt region already has a folder.
+    root = copy_project(tmp_path)
+    write(root, "palette/regio/twente/vocabulaires/partners.yaml", "- id: wijkteam-enschede\n  label: Wijkteam Enschede\n")
+    for command in (["schema"], ["new", "buurtaanpak-twente"]):
+        assert main(["--root", str(root), "--regio", "twente", *command]) == 1, command
+        err = capsys.readouterr().err
+        assert "Onbekende regio 'twente'; kies uit: " in err and "oost-nederland" in err and "Traceback" not in err
+    assert not (root / "palette" / "regio" / "twente" / "interventie.schema.json").exists()
+    assert not (root / "palette" / "regio" / "twente" / "interventies").exists()
 
 
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -91,6 +91,11 @@
             facts.appendChild(el("dt", { text: role[1] }));
             facts.appendChild(el("dd", { text: item[role[0]].length ? item[role[0]].join(", ") : "Niet vastgelegd" }));
           });
+          // Only on a regional site: a plan for a meeting there must show an offer the region lacks.
+          if (item.beschikbaarheid) {
+            facts.appendChild(el("dt", { text: "Beschikbaarheid" }));
+            facts.appendChild(el("dd", { text: item.beschikbaarheid }));
+          }
           var others = item.fasen.slice(1).map(function (other) {
             return data.fasen.filter(function (phase) { return phase.id === other; })[0].label;
           });
