@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ class FreshnessPages:
     ) -> None:
         self.palette, self.items, self.supplements = palette, items, supplements
         self.history = read_history(root) if root is not None else History(available=False)
+        self.history.commits = [_published(commit, palette.change_texts) for commit in self.history.commits]
         self.site = site
         self.region_label = region_label
         by_id = {item.id: item for item in items}
@@ -124,6 +125,12 @@ class FreshnessPages:
             return self.changes[0].commit.date.isoformat()
         latest = max((item.last_reviewed for item in self.items), default=dt.date(2026, 1, 1))
         return f"{latest.isoformat()}T00:00:00+00:00"
+
+
+def _published(commit: Commit, texts: dict[str, str]) -> Commit:
+    """The commit as the site shows it: with its text from palette/wijzigingen.yaml, if it has one."""
+    text = next((text for sha, text in texts.items() if commit.sha.startswith(sha)), None)
+    return replace(commit, subject=text) if text is not None else commit
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD, UNIT = "\x1e", "\x1f"
+# Texts that replace commit subjects on the site (models.ChangeTexts), in palette/ and in a region's folder.
+CHANGE_TEXTS_FILE = "wijzigingen.yaml"
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ ARTICLE_PATTERN = r"^\d+([.:]\d+)*[a-z]*(\s+lid\s+\d+)?(\s+(sub|onder)\s+[a-z0-9
 PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$"
 COLOUR_PATTERN = r"^#[0-9a-f]{6}$"
+COMMIT_PATTERN = r"^[0-9a-f]{7,40}$"
 # What each pattern means, for the validator's messages.
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "alleen kleine letters, cijfers en losse streepjes, zoals 'tijdelijk-huisverbod'",
@@ -41,6 +42,7 @@ PATTERN_MESSAGES = {
     PHONE_PATTERN: "een telefoonnummer van 6 tot 20 tekens: cijfers, spaties, haakjes, streepjes en eventueel een + vooraan, zoals '088 123 45 67'",
     EMAIL_PATTERN: "een e-mailadres zoals 'naam@example.org'",
     COLOUR_PATTERN: "een kleur als # met zes tekens 0-9 of a-f, zoals '#9b1c1c'",
+    COMMIT_PATTERN: "een commit-id van 7 tot 40 tekens 0-9 of a-f, zoals 'git log --oneline' die toont ('3366a29')",
 }
 VOCABULARY_KEY = "x-vocabulaire"
 
@@ -399,3 +401,18 @@ class RegionalSupplement(Model):
         if self.availability is not Availability.available and not self.reason:
             raise RULES["reason_missing"].error()
         return self
+
+
+class ChangeText(Model):
+    """The text the site shows for one commit instead of its subject line."""
+
+    commit: str = Field(pattern=COMMIT_PATTERN, description="De commit, verkort zoals 'git log --oneline' hem toont of voluit.")
+    text: Text = Field(alias="tekst", max_length=200, description="Wat lezers zien: Nederlands, over de inhoud, met de naam van de interventie voorop.")
+
+
+class ChangeTexts(Model):
+    """palette/wijzigingen.yaml (and palette/regio/<regio>/wijzigingen.yaml): Dutch texts for commits whose
+    subject line was not written for readers. The site publishes a commit's subject on the entry's page, on
+    'Wat is er veranderd' and in the feed; git history is not rewritten, so a text here takes its place."""
+
+    texts: list[ChangeText] = Field(alias="teksten", min_length=1, description="Per commit de tekst die de site toont.")

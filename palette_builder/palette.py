@@ -46,6 +46,8 @@ class Palette:
     regional_wegwijzers: dict[str, Wegwijzer] = field(default_factory=dict)
     # The routekaart on every moment's page (None without palette/vocabulaires/routekaart.yaml).
     route_map: RouteMap | None = None
+    # (Shortened) commit id -> the text the site shows for it instead of its subject line.
+    change_texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def interventions(self) -> list[Intervention]:

@@ -9,7 +9,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import PATTERN_MESSAGES, SLUG_PATTERN, Intervention, RegionalSupplement
+from .history import CHANGE_TEXTS_FILE
+from .models import PATTERN_MESSAGES, SLUG_PATTERN, ChangeTexts, Intervention, RegionalSupplement
 from .palette import Palette
 from .render import Renderer, render_new_entry, write_pages
 from .reports import report_due, report_problems, review_summary
@@ -57,7 +58,9 @@ class Project:
 
     def sources(self, selection: Selection) -> Sources:
         selected = selection.folders(self.region_folders(), self.region_dir)
-        return Sources(self.palette_dir / "landelijk", self.palette_dir / "vocabulaires", selected, self.palette_dir / WEGWIJZER_FILE)
+        return Sources(
+            self.palette_dir / "landelijk", self.palette_dir / "vocabulaires", selected, self.palette_dir / WEGWIJZER_FILE, self.palette_dir / CHANGE_TEXTS_FILE
+        )
 
     def load(self) -> Palette:
         """The palette as this project builds it: national, plus the selected region(s)."""
@@ -143,8 +146,8 @@ class Project:
             print("Het schema is niet geschreven: los eerst de problemen in de vocabulaires op.", file=sys.stderr)
             return 1
         targets = [(self.schema_file(), Intervention)]
-        if self.selection.region is None:  # a supplement names no vocabulary value: one schema for every region
-            targets.append((self.palette_dir / "schema" / SCHEMA_FILES[RegionalSupplement][0], RegionalSupplement))
+        if self.selection.region is None:  # these name no vocabulary value: one schema for every region
+            targets += [(self.palette_dir / "schema" / SCHEMA_FILES[model][0], model) for model in (RegionalSupplement, ChangeTexts)]
         for target, model in targets:
             temporary = target.with_name(f".{target.name}.nieuw")
             try:

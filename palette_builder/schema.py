@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import VOCABULARY_KEY, Intervention, RegionalSupplement
+from .models import VOCABULARY_KEY, ChangeTexts, Intervention, RegionalSupplement
 from .vocabularies import Vocabularies
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -38,6 +38,11 @@ SCHEMA_FILES: dict[type[BaseModel], tuple[str, str, str]] = {
         "aanvulling.schema.json",
         "Regionale aanvulling op een landelijke interventie",
         "Wat een regio toevoegt aan een landelijke interventie, in palette/regio/<regio>/aanvullingen/<id>.yaml.",
+    ),
+    ChangeTexts: (
+        "wijzigingen.schema.json",
+        "Teksten bij wijzigingen",
+        "De tekst die de site bij een commit toont in plaats van de onderwerpregel, in palette/wijzigingen.yaml.",
     ),
 }
 

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .freshness import SETTINGS_FILE, ReviewSettings
-from .models import PATTERN_MESSAGES, Intervention, RegionalSupplement
+from .history import CHANGE_TEXTS_FILE
+from .models import PATTERN_MESSAGES, ChangeTexts, Intervention, RegionalSupplement
 from .palette import Entry, Palette
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import ROUTE_MAP_FILE, VOCABULARY_MODELS, RouteMap, Term, Vocabularies
@@ -203,7 +204,7 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
     return vocabularies, problems
 
 
-REGION_PARTS = {"interventies", "aanvullingen", "vocabulaires", "interventie.schema.json", "README.md", WEGWIJZER_FILE}
+REGION_PARTS = {"interventies", "aanvullingen", "vocabulaires", "interventie.schema.json", "README.md", WEGWIJZER_FILE, CHANGE_TEXTS_FILE}
 
 
 @dataclass
@@ -214,6 +215,7 @@ class Sources:
     vocabularies: Path
     regions: dict[str, Path] = field(default_factory=dict)
     wegwijzer: Path | None = None  # palette/wegwijzer.yaml
+    change_texts: Path | None = None  # palette/wijzigingen.yaml
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -259,6 +261,7 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
 
     _check_former_ids(palette, loader)
     _load_wegwijzer(palette, loader, sources)
+    _load_change_texts(palette, loader, sources)
     if (sources.vocabularies / ROUTE_MAP_FILE).exists():
         read = loader._read(sources.vocabularies / ROUTE_MAP_FILE, RouteMap)
         palette.route_map = read[2] if read else None
@@ -295,6 +298,25 @@ def _load_wegwijzer(palette: Palette, loader: _EntryLoader, sources: Sources) ->
         guide, problems = assemble(national, palette.vocabularies, (read[2], read[0], loader.texts[read[0]], region))
         palette.problems.extend(problem for problem in problems if problem.path == read[0])
         palette.regional_wegwijzers[region] = guide
+
+
+def _load_change_texts(palette: Palette, loader: _EntryLoader, sources: Sources) -> None:
+    """The texts that replace commit subjects: the national file, then each included region's own."""
+    paths = [sources.change_texts] + [folder / CHANGE_TEXTS_FILE for _, folder in sorted(sources.regions.items())]
+    for path in paths:
+        if path is None or not path.exists():
+            continue
+        read = loader._read(path, ChangeTexts)
+        if read is None or read[2] is None:
+            continue
+        display = read[0]
+        for index, item in enumerate(read[2].texts):
+            # A shortened id matches every commit it starts; two texts must never claim the same one.
+            clash = next((known for known in palette.change_texts if known.startswith(item.commit) or item.commit.startswith(known)), None)
+            if clash is not None:
+                loader._problem(display, ("teksten", index, "commit"), f"commit {item.commit!r} heeft al een tekst (bij {clash!r}); geef elke commit één tekst")
+            else:
+                palette.change_texts[item.commit] = item.text
 
 
 def _review_settings(path: Path, root: Path, problems: list[Problem]) -> ReviewSettings:

@@ -266,6 +266,75 @@ def test_build_without_git_says_history_is_not_available(tmp_path: Path) -> None
     assert feed.bozo is False and feed.entries == []
 
 
+def test_a_text_in_wijzigingen_yaml_replaces_a_commit_subject_everywhere(git_site: Path, tmp_path: Path) -> None:
+    """A subject that went out in English (or about files) gets a Dutch text for readers, without
+    rewriting history: the entry's Wijzigingen, 'Wat is er veranderd' and the feed show the text."""
+    root = tmp_path / "palet"
+    shutil.copytree(git_site.parent, root, ignore=shutil.ignore_patterns("site", ".site.*"))
+    set_line(root, ENTRY, "duur: Tien dagen", "duur: Tien  dagen")
+    git(root, "commit", "-qam", "Huisverbod: duration wording fixed", date="2027-04-01T10:00:00+00:00")
+    sha = git(root, "rev-parse", "--short=9", "HEAD").strip()
+    text = "Tijdelijk huisverbod: schrijfwijze van de duur verbeterd"
+    (root / "palette" / "wijzigingen.yaml").write_text(f'teksten:\n  - commit: {sha}\n    tekst: "{text}"\n', encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Wijzigingen: Nederlandse tekst bij een commit", date="2027-04-02T10:00:00+00:00")
+
+    assert Project(root, today=dt.date(2027, 12, 1)).build() == 0
+
+    site = root / "site"
+    entry = page(site, "interventies/tijdelijk-huisverbod")
+    section = entry[entry.index('id="wijzigingen"') :]
+    subjects = [subject for _, subject in re.findall(r"<li><time[^>]*>([^<]+)</time>: ([^<]+)</li>", section)]
+    assert subjects[:2] == [text, EDIT_SUBJECT]
+    changes = page(site, "wijzigingen")
+    assert text in changes and "duration wording" not in changes
+    # The file with the texts is not an entry: its own commit is not a change readers see.
+    assert "Nederlandse tekst bij een commit" not in changes
+    feed = feedparser.parse((site / "wijzigingen" / "feed.xml").read_bytes())
+    assert feed.entries[0].title == text
+
+
+def test_bad_change_texts_give_located_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "palette" / "wijzigingen.yaml"
+    bad = 'teksten:\n  - commit: 3366a29\n    tekst: "GGZ: gecontroleerd"\n  - commit: 3366A29x\n    tekst: "Iets"\n  - commit: abcdef1\n'
+    path.write_text(bad, encoding="utf-8")
+
+    assert main(["--root", str(project), "check"]) == 1
+
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert re.search(r"palette/wijzigingen\.yaml:4:\d+: teksten\[1\]\.commit: .*een commit-id van 7 tot 40 tekens", err), err
+    assert re.search(r"palette/wijzigingen\.yaml:6:\d+: teksten\[2\]\.tekst: verplicht veld ontbreekt", err), err
+
+    # Two texts for one commit: a shortened id stands for every commit it starts.
+    path.write_text('teksten:\n  - commit: 3366a29\n    tekst: "GGZ: gecontroleerd"\n  - commit: 3366a29f0\n    tekst: "GGZ: nog een keer"\n', encoding="utf-8")
+
+    assert main(["--root", str(project), "check"]) == 1
+
+    err = capsys.readouterr().err
+    assert re.search(r"palette/wijzigingen\.yaml:4:\d+: teksten\[1\]\.commit: commit '3366a29f0' heeft al een tekst \(bij '3366a29'\)", err), err
+
+
+# Words that occur in English subject lines and not in Dutch ones.
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|checked|against|with|from|now|drop|dropped|adds?|added|confirmed|recorded|sources?|when|which|only|after|"
+    r"before|instead|rather|summary|within|still|their|its|into|removed|rewritten|fixed|wrong)\b",
+    re.IGNORECASE,
+)
+
+
+def test_every_change_the_site_publishes_reads_in_dutch() -> None:
+    """What readers see of each commit to an entry is Dutch: its subject, or its text in palette/wijzigingen.yaml."""
+    from palette_builder.render import Renderer
+
+    project = Project(REPO)
+    freshness = Renderer(project.load(), project.selection, root=REPO).freshness
+    assert freshness.history.available
+    published = [change.commit.subject for change in freshness.changes]
+    assert len(published) > 20
+    assert [subject for subject in published if ENGLISH_WORDS.search(subject)] == []
+
+
 # -- 3. Report an error ---------------------------------------------------------------------------------
 
 

@@ -93,6 +93,15 @@ def test_supplement_schema_is_generated_from_the_models(palette) -> None:
         assert first == "# yaml-language-server: $schema=../../../schema/aanvulling.schema.json", path.name
 
 
+def test_change_texts_schema_is_generated_from_the_models(palette) -> None:
+    from palette_builder.models import ChangeTexts
+
+    committed = (REPO / "palette" / "schema" / "wijzigingen.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(palette.vocabularies, ChangeTexts), "run: python build_palette.py schema"
+    first = (REPO / "palette" / "wijzigingen.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schema/wijzigingen.schema.json"
+
+
 def test_schema_lists_vocabulary_values(palette) -> None:
     import json
 
