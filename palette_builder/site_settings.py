@@ -7,6 +7,7 @@ extra:
     email: meldingen@example.org   # a mailto: link with subject and body filled in
     url: https://.../issues/new?title={naam}&body={adres}   # optional; wins over email
 ```
+Both are read through MkDocs' `!ENV`, so a region's workflow sets its own (REPORT_EMAIL, REPORT_URL).
 `{id}`, `{naam}` and `{adres}` in the url are replaced, URL-encoded. The site sends nothing itself: the
 link opens the reader's own mail program or the form.
 """
@@ -83,7 +84,10 @@ def settings_warnings(root: Path) -> list[str]:
     for key, value in report.items():
         domain = value.rsplit("@", 1)[-1] if key == "email" else re.sub(r"^[a-z]+://", "", value)
         if PLACEHOLDER_DOMAIN.search(domain):
-            warnings.append(f"Let op: extra.report.{key} in mkdocs.yml is nog het voorbeeldadres {value}; vul het adres in waar lezers fouten melden.")
+            warnings.append(
+                f"Let op: het meldadres {value} is een voorbeeldadres; vul het adres in waar lezers fouten melden: "
+                f"extra.report.{key} in mkdocs.yml, of voor een regionale site REPORT_{key.upper()} in de workflow."
+            )
     if "url" in report and not re.match(r"^https?://", report["url"]):
         warnings.append(f"Let op: extra.report.url in mkdocs.yml is geen webadres (http:// of https://): {report['url']}; de site toont het niet als link.")
     return warnings

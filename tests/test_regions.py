@@ -495,6 +495,11 @@ def test_fork_guide_followed_literally_reaches_a_published_region_site(tmp_path:
     assert "Wijkteam Voorbeeldstad" in html(site, "interventies/buurtaanpak-limburg")
     assert "Niet beschikbaar in Limburg:" in html(site, "interventies/aware")
     assert "tien dagen de woning" in html(site, "interventies/tijdelijk-huisverbod")  # the national update arrived
+    # Readers of the region report to the region's address from the workflow, not to the national one.
+    region_address = workflow["env"]["REPORT_EMAIL"]
+    assert region_address and region_address not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f'href="mailto:{region_address}?subject=' in html(site, "interventies/buurtaanpak-limburg")
+    assert f'href="mailto:{region_address}"' in html(site, "toegankelijkheid")
     assert "Aan steun in de buurt" in html(site, "wegwijzer/fase")  # the guide's regional wegwijzer
     assert "buurtaanpak-limburg" in html(site, "wegwijzer/steun-in-de-buurt-limburg")
     pushed = git(fork, "log", "--format=%s", "main").stdout
