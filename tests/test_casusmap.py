@@ -104,6 +104,21 @@ def test_a_shared_link_does_not_overwrite_ones_own_map_unasked(browser, site_url
     context.close()
 
 
+@pytest.mark.parametrize("query", ["?i=bestaat-niet", "?i="])
+def test_a_link_without_a_known_entry_leaves_ones_own_map_in_view(browser, site_url: str, query: str) -> None:
+    """Such a link once showed an empty map said to be a shared selection, and offered to take it over:
+    one click emptied the reader's own map."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    add_from_entry_page(page, site_url, "contactverbod")
+    page.goto(f"{site_url}/casusmap/{query}")
+    assert shown(page) == ["contactverbod"]
+    assert page.get_by_role("button", name="Neem deze selectie over").count() == 0
+    assert "andere selectie" not in page.locator("[data-casusmap-melding]").inner_text()
+    assert page.url.endswith("/casusmap/?i=contactverbod")
+    context.close()
+
+
 def test_explorer_cards_add_and_the_map_can_be_emptied(page, site_url: str) -> None:
     page.goto(f"{site_url}/verkenner/")
     button = page.locator("[data-casusmap-knop=contactverbod]")

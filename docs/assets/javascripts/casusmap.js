@@ -139,7 +139,9 @@
       var unknown = linked.filter(function (id) { return !Object.prototype.hasOwnProperty.call(data.items, id); });
       var unknownText = unknown.length ? "Onbekende interventie in het webadres, weggelaten: " + unknown.join(", ") + ". " : "";
       if (unknownText) notice(unknownText);
-      if (!stored.length && sharedIds.length) {
+      if (!sharedIds.length) {
+        // A link without one known entry has nothing to take over: one's own map stays in view.
+      } else if (!stored.length) {
         store.write(sharedIds); // nothing of one's own yet: the link becomes this browser's map
       } else if (!same(stored, sharedIds)) {
         viewingLink = true;
