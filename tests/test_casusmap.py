@@ -184,6 +184,12 @@ def test_an_unknown_id_in_a_shared_link_is_named_and_left_out(page, site_url: st
     assert page.url.endswith("/casusmap/?i=tijdelijk-huisverbod")
 
 
+def test_ids_given_as_repeated_parameters_are_all_shown(page, site_url: str) -> None:
+    page.goto(f"{site_url}/casusmap/?" + "&".join(f"i={entry_id}" for entry_id in TWO))
+    assert sorted(shown(page)) == sorted(TWO)
+    assert page.url.endswith(f"/casusmap/?i={','.join(TWO)}")
+
+
 def test_instant_navigation_between_the_two_pages_runs_each_pages_own_script(page, site_url: str) -> None:
     """Instant navigation runs a page's scripts again; the data script once called the script of the
     page the reader came from, which failed on the new page (a JavaScript error, see the page fixture)."""

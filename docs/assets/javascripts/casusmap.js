@@ -30,7 +30,7 @@
     function fromAddress() {
       var params = new URLSearchParams(window.location.search);
       if (!params.has("i")) return null;
-      return (params.get("i") || "").split(/[ ,]+/).filter(Boolean);
+      return params.getAll("i").join(",").split(/[ ,]+/).filter(Boolean); // ?i=a&i=b as ?i=a,b
     }
 
     function same(a, b) {

@@ -25,7 +25,8 @@
     }
 
     function readIds() {
-      var raw = new URLSearchParams(window.location.search).get("i") || "";
+      // ?i=a&i=b (a link built by hand or by a form) counts every id, like ?i=a,b.
+      var raw = new URLSearchParams(window.location.search).getAll("i").join(",");
       var ids = [];
       var unknown = [];
       raw.split(/[ ,]+/).filter(Boolean).forEach(function (id) {
