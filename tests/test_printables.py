@@ -46,6 +46,34 @@ def test_cards_follow_the_explorer_selection(page, site_url: str) -> None:
     assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT] * math.ceil(len(wanted) / 4)
 
 
+def card_names(page) -> list[str]:
+    return sorted(page.eval_on_selector_all(".pv-kaart .pv-kaart__naam", "names => names.map(n => n.firstChild.textContent.trim())"))
+
+
+def test_cards_read_the_explorer_address_as_the_explorer_does(page, site_url: str) -> None:
+    """A short form, a label or a filter named twice selected no card at all: the page printed nothing."""
+    items = Project(REPO).load().interventions
+    safety = sorted(item.name for item in items if {"veiligheid-acuut", "veiligheid-langere-termijn"} & set(item.phases))
+    civil = sorted(item.name for item in items if item.domain == "civiel-recht")
+    two = sorted(item.name for item in items if {"herstelgericht", "risicogestuurd"} & set(item.phases))
+    for query, wanted in (("?fase=veiligheid", safety), ("?domein=Civiel+recht", civil), ("?fase=herstelgericht&Fase=risicogestuurd", two)):
+        page.goto(f"{site_url}/kaarten/{query}")
+        assert card_names(page) == wanted, query
+        assert page.locator("[data-kaarten-onbekend]").is_hidden(), query
+
+
+def test_cards_name_what_the_address_holds_that_is_not_understood(page, site_url: str) -> None:
+    items = Project(REPO).load().interventions
+    civil = sorted(item.name for item in items if item.domain == "civiel-recht")
+    page.goto(f"{site_url}/kaarten/?fase=veiligheidx&domein=civiel-recht&fasen=herstelgericht")
+    notice = page.locator("[data-kaarten-onbekend]")
+    assert notice.is_visible()
+    assert "Fase: \u201cveiligheidx\u201d" in notice.inner_text() and "fasen=herstelgericht" in notice.inner_text()
+    assert card_names(page) == civil  # the understood part still applies
+    page.emulate_media(media="print")
+    assert notice.is_hidden()
+
+
 def test_a_card_names_who_decides_the_law_and_carries_a_qr_code(page, site_url: str) -> None:
     page.goto(f"{site_url}/kaarten/")
     card = page.locator(".pv-kaart", has=page.locator("#kaart-titel-tijdelijk-huisverbod"))
