@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import math
 import re
+
+from pypdf import PdfReader
 
 from palette_builder.project import Project
 
@@ -92,3 +95,24 @@ def test_poster_prints_on_one_a3_landscape_sheet(page, site_url: str) -> None:
     entries = len(Project(REPO).load().interventions)
     linked = set(page.eval_on_selector_all(".pv-palette a[href*='/interventies/']", "links => links.map(a => a.getAttribute('href'))"))
     assert len(linked) == entries
+
+
+def test_a_table_caption_and_header_are_never_printed_without_a_row(page, site_url: str) -> None:
+    """The table of checks on an entry page printed its caption and header alone at the foot of a page."""
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    first_row = " ".join(page.locator("table.pv-checks tbody td").first.inner_text().split()[:3])
+    caption = page.locator("table.pv-checks caption").inner_text()
+    # Wherever the table falls on the sheet: a growing space above it moves it through a page break.
+    for space in range(0, 1000, 25):
+        page.evaluate(
+            """space => {
+              const table = document.querySelector('table.pv-checks');
+              if (!table.previousElementSibling.matches('.test-space')) table.before(Object.assign(document.createElement('div'), {className: 'test-space'}));
+              table.previousElementSibling.style.height = space + 'px';
+            }""",
+            space,
+        )
+        texts = [" ".join(sheet.extract_text().split()) for sheet in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages]
+        with_caption = [number for number, text in enumerate(texts) if caption in text]
+        with_row = [number for number, text in enumerate(texts) if first_row in text]
+        assert with_caption[:1] == with_row[:1] and with_caption, (space, with_caption, with_row)
