@@ -190,6 +190,14 @@ def test_ids_given_as_repeated_parameters_are_all_shown(page, site_url: str) -> 
     assert page.url.endswith(f"/casusmap/?i={','.join(TWO)}")
 
 
+def test_a_parameter_other_than_i_is_named_and_left_out(page, site_url: str) -> None:
+    page.goto(f"{site_url}/casusmap/?id=tijdelijk-huisverbod&i=contactverbod")
+    assert shown(page) == ["contactverbod"]
+    message = page.locator("[data-casusmap-melding]")
+    assert message.is_visible() and "Niet begrepen in het webadres" in message.inner_text() and "id=tijdelijk-huisverbod" in message.inner_text()
+    assert page.url.endswith("/casusmap/?i=contactverbod")
+
+
 def test_instant_navigation_between_the_two_pages_runs_each_pages_own_script(page, site_url: str) -> None:
     """Instant navigation runs a page's scripts again; the data script once called the script of the
     page the reader came from, which failed on the new page (a JavaScript error, see the page fixture)."""

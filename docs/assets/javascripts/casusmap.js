@@ -134,10 +134,17 @@
 
     var linked = fromAddress();
     var stored = known(store.read());
+    // Parameters other than i are named (and leave the address), so a mistyped link says why it shows nothing.
+    var foreign = [];
+    new URLSearchParams(window.location.search).forEach(function (value, name) {
+      if (name !== "i") foreign.push(name + (value ? "=" + value : ""));
+    });
+    if (foreign.length) notice("Niet begrepen in het webadres, weggelaten: " + foreign.join(", ") + ".");
     if (linked !== null) {
       var sharedIds = known(linked);
       var unknown = linked.filter(function (id) { return !Object.prototype.hasOwnProperty.call(data.items, id); });
       var unknownText = unknown.length ? "Onbekende interventie in het webadres, weggelaten: " + unknown.join(", ") + ". " : "";
+      if (foreign.length) unknownText = "Niet begrepen in het webadres, weggelaten: " + foreign.join(", ") + ". " + unknownText;
       if (unknownText) notice(unknownText);
       if (!sharedIds.length) {
         // A link without one known entry has nothing to take over: one's own map stays in view.
