@@ -21,6 +21,7 @@ CARDS_PER_SHEET = 4
 def card_pages(renderer: Renderer) -> dict[str, str]:
     """The page /kaarten/: all entries, in sheets of four; kaarten.js narrows it to an explorer selection."""
     cards = [renderer.card(item) for item in renderer.items]
+    facets, _, shorts = renderer.explorer_filters(cards)
     sheets = [cards[start : start + CARDS_PER_SHEET] for start in range(0, len(cards), CARDS_PER_SHEET)]
     doc_path, page = renderer._page(
         "kaarten.md.j2",
@@ -30,6 +31,8 @@ def card_pages(renderer: Renderer) -> dict[str, str]:
             "Alle interventies als kaarten op A6, vier per A4-vel, om uit te knippen voor een training.",
         ),
         sheets=sheets,
+        filter_labels={key: label for key, label, _ in facets},
+        shorts=shorts,
         per_sheet=CARDS_PER_SHEET,
         data_date_text=dutch_date(data_date(renderer)),
     )

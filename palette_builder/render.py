@@ -362,8 +362,9 @@ class Renderer:
                 roots.append(nodes[item.id])
         return roots
 
-    def _explorer(self) -> tuple[str, str]:
-        cards = [self.card(item) for item in self.items]
+    def explorer_filters(self, cards: list[Card]) -> tuple[list[tuple[str, str, list[tuple[str, str]]]], dict[str, dict[str, int]], dict[str, Any]]:
+        """(key, label, options) of each filter the explorer offers, the count per value, and the short
+        forms a URL may use; /kaarten/ reads the explorer's URL with the same."""
         facets = [(facet.key, facet.label, facet.options(self.vocab, cards)) for facet in FACETS]
         counts = {key: {value: 0 for value, _ in options} for key, _, options in facets}
         for card in cards:
@@ -374,6 +375,11 @@ class Renderer:
         facets = [(key, label, [(v, text) for v, text in options if counts[key].get(v)]) for key, label, options in facets]
         facets = [(key, label, options) for key, label, options in facets if len(options) > 1]
         shorts = {key: short_forms(options, self._groups(FACETS_BY_KEY[key])) for key, _, options in facets}
+        return facets, counts, shorts
+
+    def _explorer(self) -> tuple[str, str]:
+        cards = [self.card(item) for item in self.items]
+        facets, counts, shorts = self.explorer_filters(cards)
         return self._page(
             "verkenner.md.j2",
             "verkenner/index.md",

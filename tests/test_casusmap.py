@@ -104,6 +104,21 @@ def test_a_shared_link_does_not_overwrite_ones_own_map_unasked(browser, site_url
     context.close()
 
 
+@pytest.mark.parametrize("query", ["?i=bestaat-niet", "?i="])
+def test_a_link_without_a_known_entry_leaves_ones_own_map_in_view(browser, site_url: str, query: str) -> None:
+    """Such a link once showed an empty map said to be a shared selection, and offered to take it over:
+    one click emptied the reader's own map."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    add_from_entry_page(page, site_url, "contactverbod")
+    page.goto(f"{site_url}/casusmap/{query}")
+    assert shown(page) == ["contactverbod"]
+    assert page.get_by_role("button", name="Neem deze selectie over").count() == 0
+    assert "andere selectie" not in page.locator("[data-casusmap-melding]").inner_text()
+    assert page.url.endswith("/casusmap/?i=contactverbod")
+    context.close()
+
+
 def test_explorer_cards_add_and_the_map_can_be_emptied(page, site_url: str) -> None:
     page.goto(f"{site_url}/verkenner/")
     button = page.locator("[data-casusmap-knop=contactverbod]")
@@ -167,6 +182,20 @@ def test_an_unknown_id_in_a_shared_link_is_named_and_left_out(page, site_url: st
     message = page.locator("[data-casusmap-melding]")
     assert message.is_visible() and "bestaat-niet" in message.inner_text() and "Onbekende interventie" in message.inner_text()
     assert page.url.endswith("/casusmap/?i=tijdelijk-huisverbod")
+
+
+def test_ids_given_as_repeated_parameters_are_all_shown(page, site_url: str) -> None:
+    page.goto(f"{site_url}/casusmap/?" + "&".join(f"i={entry_id}" for entry_id in TWO))
+    assert sorted(shown(page)) == sorted(TWO)
+    assert page.url.endswith(f"/casusmap/?i={','.join(TWO)}")
+
+
+def test_a_parameter_other_than_i_is_named_and_left_out(page, site_url: str) -> None:
+    page.goto(f"{site_url}/casusmap/?id=tijdelijk-huisverbod&i=contactverbod")
+    assert shown(page) == ["contactverbod"]
+    message = page.locator("[data-casusmap-melding]")
+    assert message.is_visible() and "Niet begrepen in het webadres" in message.inner_text() and "id=tijdelijk-huisverbod" in message.inner_text()
+    assert page.url.endswith("/casusmap/?i=contactverbod")
 
 
 def test_instant_navigation_between_the_two_pages_runs_each_pages_own_script(page, site_url: str) -> None:

@@ -133,6 +133,20 @@ def test_unknown_ids_get_a_visible_dutch_message(page, site_url: str) -> None:
     assert "Kies nog minstens één interventie" in page.locator("[data-vergelijk-status]").inner_text()
 
 
+def test_ids_given_as_repeated_parameters_are_all_compared(page, site_url: str) -> None:
+    page.goto(f"{site_url}/vergelijk/?" + "&".join(f"i={entry_id}" for entry_id in THREE))
+    page.locator("[data-vergelijk-tabel] table").wait_for()
+    assert page.locator("thead th").count() == len(THREE)
+    assert page.locator("[data-vergelijk-status]").inner_text().startswith(f"{len(THREE)} interventies naast elkaar")
+
+
+def test_a_parameter_other_than_i_is_named_not_ignored(page, site_url: str) -> None:
+    page.goto(f"{site_url}/vergelijk/?ids={','.join(THREE)}")
+    message = page.locator("[data-vergelijk-melding]")
+    message.wait_for()
+    assert "Niet begrepen in het webadres" in message.inner_text() and f"ids={','.join(THREE)}" in message.inner_text()
+
+
 def test_reachable_from_an_entry_page_with_related_suggestions(page, site_url: str, palette) -> None:
     page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
     page.get_by_text("Vergelijk met …").click()

@@ -130,3 +130,27 @@ def test_the_review_note_is_printed_in_full(page, site_url: str, interventions) 
     assert not note.is_visible()
     page.emulate_media(media="print")
     assert note.is_visible(), "nobody can click the badge open on paper"
+
+
+# An abbreviation the name already holds was written again after it: "AWARE (AWARE)", "... (CoVa) (CoVa)".
+NAMED_TWICE = {"cova": "Cognitieve Vaardigheidstraining (CoVa)", "aware": "AWARE", "terbeschikkingstelling": "Terbeschikkingstelling (tbs)"}
+
+
+def test_an_abbreviation_in_the_name_is_not_written_again_after_it(page, site_url: str, interventions) -> None:
+    by_id = {item.id: item for item in interventions}
+    for entry_id, title in NAMED_TWICE.items():
+        assert by_id[entry_id].name == title and by_id[entry_id].abbreviations, entry_id  # the data this test is about
+        page.goto(f"{site_url}/interventies/{entry_id}/")
+        assert page.locator("h1").inner_text().strip() == title
+        page.goto(f"{site_url}/kaarten/")
+        assert page.locator(f"#kaart-titel-{entry_id}").inner_text().strip() == title
+    page.goto(f"{site_url}/verkenner/?zoek=cova")
+    assert page.locator("#kaart-cova .pv-card__title").inner_text().strip() == NAMED_TWICE["cova"]
+    page.goto(f"{site_url}/vergelijk/?i={','.join(NAMED_TWICE)}")
+    page.locator("[data-vergelijk-tabel] table").wait_for()
+    assert page.eval_on_selector_all("thead th a", "links => links.map(a => a.textContent)") == list(NAMED_TWICE.values())
+    # An abbreviation the name does not hold stays, and the key facts still list every abbreviation.
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    assert page.locator("h1").inner_text().strip() == "Tijdelijk huisverbod (THV)"
+    page.goto(f"{site_url}/interventies/terbeschikkingstelling/")
+    assert "tbs, TBS" in page.locator(".pv-facts--more").inner_text()

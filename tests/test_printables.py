@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import math
 import re
+
+from pypdf import PdfReader
 
 from palette_builder.project import Project
 
@@ -46,6 +49,34 @@ def test_cards_follow_the_explorer_selection(page, site_url: str) -> None:
     assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT] * math.ceil(len(wanted) / 4)
 
 
+def card_names(page) -> list[str]:
+    return sorted(page.eval_on_selector_all(".pv-kaart .pv-kaart__naam", "names => names.map(n => n.firstChild.textContent.trim())"))
+
+
+def test_cards_read_the_explorer_address_as_the_explorer_does(page, site_url: str) -> None:
+    """A short form, a label or a filter named twice selected no card at all: the page printed nothing."""
+    items = Project(REPO).load().interventions
+    safety = sorted(item.name for item in items if {"veiligheid-acuut", "veiligheid-langere-termijn"} & set(item.phases))
+    civil = sorted(item.name for item in items if item.domain == "civiel-recht")
+    two = sorted(item.name for item in items if {"herstelgericht", "risicogestuurd"} & set(item.phases))
+    for query, wanted in (("?fase=veiligheid", safety), ("?domein=Civiel+recht", civil), ("?fase=herstelgericht&Fase=risicogestuurd", two)):
+        page.goto(f"{site_url}/kaarten/{query}")
+        assert card_names(page) == wanted, query
+        assert page.locator("[data-kaarten-onbekend]").is_hidden(), query
+
+
+def test_cards_name_what_the_address_holds_that_is_not_understood(page, site_url: str) -> None:
+    items = Project(REPO).load().interventions
+    civil = sorted(item.name for item in items if item.domain == "civiel-recht")
+    page.goto(f"{site_url}/kaarten/?fase=veiligheidx&domein=civiel-recht&fasen=herstelgericht")
+    notice = page.locator("[data-kaarten-onbekend]")
+    assert notice.is_visible()
+    assert "Fase: \u201cveiligheidx\u201d" in notice.inner_text() and "fasen=herstelgericht" in notice.inner_text()
+    assert card_names(page) == civil  # the understood part still applies
+    page.emulate_media(media="print")
+    assert notice.is_hidden()
+
+
 def test_a_card_names_who_decides_the_law_and_carries_a_qr_code(page, site_url: str) -> None:
     page.goto(f"{site_url}/kaarten/")
     card = page.locator(".pv-kaart", has=page.locator("#kaart-titel-tijdelijk-huisverbod"))
@@ -64,3 +95,24 @@ def test_poster_prints_on_one_a3_landscape_sheet(page, site_url: str) -> None:
     entries = len(Project(REPO).load().interventions)
     linked = set(page.eval_on_selector_all(".pv-palette a[href*='/interventies/']", "links => links.map(a => a.getAttribute('href'))"))
     assert len(linked) == entries
+
+
+def test_a_table_caption_and_header_are_never_printed_without_a_row(page, site_url: str) -> None:
+    """The table of checks on an entry page printed its caption and header alone at the foot of a page."""
+    page.goto(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    first_row = " ".join(page.locator("table.pv-checks tbody td").first.inner_text().split()[:3])
+    caption = page.locator("table.pv-checks caption").inner_text()
+    # Wherever the table falls on the sheet: a growing space above it moves it through a page break.
+    for space in range(0, 1000, 25):
+        page.evaluate(
+            """space => {
+              const table = document.querySelector('table.pv-checks');
+              if (!table.previousElementSibling.matches('.test-space')) table.before(Object.assign(document.createElement('div'), {className: 'test-space'}));
+              table.previousElementSibling.style.height = space + 'px';
+            }""",
+            space,
+        )
+        texts = [" ".join(sheet.extract_text().split()) for sheet in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages]
+        with_caption = [number for number, text in enumerate(texts) if caption in text]
+        with_row = [number for number, text in enumerate(texts) if first_row in text]
+        assert with_caption[:1] == with_row[:1] and with_caption, (space, with_caption, with_row)

@@ -167,6 +167,23 @@ def test_unknown_filter_value_is_reported_not_silently_dropped(page, site_url: s
     assert visible_ids(page) == ids_where(interventions, lambda item: item.domain == "strafrecht")
 
 
+def test_a_filter_named_twice_or_in_capitals_counts_in_full(page, site_url: str, interventions) -> None:
+    both = ids_where(interventions, lambda item: {"herstelgericht", "risicogestuurd"} & set(item.phases))
+    for query in ("?fase=herstelgericht&fase=risicogestuurd", "?Fase=herstelgericht,risicogestuurd"):
+        open_explorer(page, site_url, query)
+        assert visible_ids(page) == both, query
+        assert not page.locator("[data-unknown]").is_visible(), query
+        assert parse_qs(urlparse(page.url).query) == {"fase": ["risicogestuurd,herstelgericht"]}
+
+
+def test_a_parameter_that_is_no_filter_is_reported_not_ignored(page, site_url: str, interventions) -> None:
+    open_explorer(page, site_url, "?fasen=herstelgericht&domein=strafrecht")
+    notice = page.locator("[data-unknown]")
+    assert notice.is_visible() and "fasen=herstelgericht" in notice.inner_text()
+    assert visible_ids(page) == ids_where(interventions, lambda item: item.domain == "strafrecht")
+    assert urlparse(page.url).query == "domein=strafrecht"
+
+
 def test_phase_group_and_unique_labels_are_understood(page, site_url: str, interventions) -> None:
     phases = Project(REPO).load().vocabularies["fasen"].values()
     safety = {phase.id for phase in phases if phase.group.lower() == "veiligheid"}

@@ -30,7 +30,7 @@
     function fromAddress() {
       var params = new URLSearchParams(window.location.search);
       if (!params.has("i")) return null;
-      return (params.get("i") || "").split(/[ ,]+/).filter(Boolean);
+      return params.getAll("i").join(",").split(/[ ,]+/).filter(Boolean); // ?i=a&i=b as ?i=a,b
     }
 
     function same(a, b) {
@@ -139,12 +139,21 @@
 
     var linked = fromAddress();
     var stored = known(store.read());
+    // Parameters other than i are named (and leave the address), so a mistyped link says why it shows nothing.
+    var foreign = [];
+    new URLSearchParams(window.location.search).forEach(function (value, name) {
+      if (name !== "i") foreign.push(name + (value ? "=" + value : ""));
+    });
+    if (foreign.length) notice("Niet begrepen in het webadres, weggelaten: " + foreign.join(", ") + ".");
     if (linked !== null) {
       var sharedIds = known(linked);
       var unknown = linked.filter(function (id) { return !Object.prototype.hasOwnProperty.call(data.items, id); });
       var unknownText = unknown.length ? "Onbekende interventie in het webadres, weggelaten: " + unknown.join(", ") + ". " : "";
+      if (foreign.length) unknownText = "Niet begrepen in het webadres, weggelaten: " + foreign.join(", ") + ". " + unknownText;
       if (unknownText) notice(unknownText);
-      if (!stored.length && sharedIds.length) {
+      if (!sharedIds.length) {
+        // A link without one known entry has nothing to take over: one's own map stays in view.
+      } else if (!stored.length) {
         store.write(sharedIds); // nothing of one's own yet: the link becomes this browser's map
       } else if (!same(stored, sharedIds)) {
         viewingLink = true;

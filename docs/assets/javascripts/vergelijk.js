@@ -25,14 +25,20 @@
     }
 
     function readIds() {
-      var raw = new URLSearchParams(window.location.search).get("i") || "";
+      // ?i=a&i=b (a link built by hand or by a form) counts every id, like ?i=a,b.
+      var params = new URLSearchParams(window.location.search);
+      var raw = params.getAll("i").join(",");
       var ids = [];
       var unknown = [];
+      var foreign = []; // parameters other than i: named, so ?ids=a,b does not just show nothing
+      params.forEach(function (value, name) {
+        if (name !== "i") foreign.push("\u201c" + name + (value ? "=" + value : "") + "\u201d");
+      });
       raw.split(/[ ,]+/).filter(Boolean).forEach(function (id) {
         if (!Object.prototype.hasOwnProperty.call(data.items, id)) unknown.push(id);
         else if (ids.indexOf(id) === -1) ids.push(id);
       });
-      return { ids: ids, unknown: unknown };
+      return { ids: ids, unknown: unknown, foreign: foreign };
     }
 
     function writeIds(ids) {
@@ -100,6 +106,9 @@
         notes.push("Onbekende interventie in het webadres: " + found.unknown.map(function (id) {
           return "\u201c" + id + "\u201d";
         }).join(", ") + ". Controleer de link of kies hieronder een interventie.");
+      }
+      if (found.foreign.length) {
+        notes.push("Niet begrepen in het webadres: " + found.foreign.join(", ") + ". Controleer de link of kies hieronder een interventie.");
       }
       if (found.ids.length > max) notes.push("U kunt hooguit " + max + " interventies tegelijk vergelijken; de eerste " + max + " staan hieronder.");
       message.textContent = notes.join(" ");

@@ -58,9 +58,19 @@
       // (whose search also reads ?q=) sees it, so it is read here as a fallback only.
       var text = params.get(config.textParam) || params.get(config.oldTextParam) || "";
       var state = { q: text.trim(), facets: {}, unknown: [] };
+      // A filter named twice (?fase=a&fase=b, as a form writes it) or in capitals counts in full; a
+      // parameter that is no filter is named in the notice, so a mistyped link never shows all silently.
+      var given = {};
+      params.forEach(function (value, name) {
+        var key = name.toLowerCase();
+        if (config.keys.indexOf(key) !== -1) given[key] = (given[key] ? given[key] + "," : "") + value;
+        else if (name !== config.textParam && name !== config.oldTextParam) {
+          state.unknown.push("\u201c" + name + (value ? "=" + value : "") + "\u201d");
+        }
+      });
       config.keys.forEach(function (key) {
         var chosen = [];
-        (params.get(key) || "").split(",").filter(function (raw) {
+        (given[key] || "").split(",").filter(function (raw) {
           return raw.trim();
         }).forEach(function (raw) {
           resolve(key, raw, state.unknown).forEach(function (value) {
