@@ -49,6 +49,23 @@ def test_cards_follow_the_explorer_selection(page, site_url: str) -> None:
     assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT] * math.ceil(len(wanted) / 4)
 
 
+def test_a_printed_explorer_says_what_it_was_filtered_on_and_leads_to_its_cards(page, site_url: str) -> None:
+    """On paper the filter boxes are gone: the page says what the list holds, and a trainer gets the
+    same selection as cards with one click instead of editing the address."""
+    palette = Project(REPO).load()
+    wanted = sorted(item.name for item in palette.interventions if "herstelgericht" in item.phases and item.domain == "civiel-recht")
+    phase, domain = palette.vocabularies["fasen"]["herstelgericht"].label, palette.vocabularies["domeinen"]["civiel-recht"].label
+    page.goto(f"{site_url}/verkenner/?fase=herstelgericht&domein=civiel-recht&zoek=de")
+    printed = " ".join(" ".join(PdfReader(io.BytesIO(page.pdf())).pages[0].extract_text().split()).split())
+    assert f"Gekozen: Fase: {phase}; Domein: {domain}; Zoekwoord: \u201cde\u201d." in printed
+    assert "Druk deze interventies af als kaarten" not in printed
+    page.goto(f"{site_url}/verkenner/?fase=herstelgericht&domein=civiel-recht")
+    assert page.locator("[data-selection]").is_hidden()  # on screen the ticked boxes say it
+    page.get_by_role("link", name="Druk deze interventies af als kaarten").click()
+    page.wait_for_url("**/kaarten/?fase=herstelgericht&domein=civiel-recht")
+    assert card_names(page) == wanted
+
+
 def card_names(page) -> list[str]:
     return sorted(page.eval_on_selector_all(".pv-kaart .pv-kaart__naam", "names => names.map(n => n.firstChild.textContent.trim())"))
 

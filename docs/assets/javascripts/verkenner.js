@@ -148,6 +148,8 @@
     var list = root.querySelector("[data-cards]");
     var more = root.querySelector("[data-more]");
     var unknownEl = root.querySelector("[data-unknown]");
+    var selectionEl = root.querySelector("[data-selection]");
+    var cardsLink = root.querySelector("[data-kaarten-link]");
     var toggle = form.querySelector("[data-filter-toggle]");
     var activeTotal = form.querySelector("[data-active-total]");
     var activeWords = form.querySelector("[data-active-words]");
@@ -208,6 +210,24 @@
       activeWords.textContent = total ? " actief" : "";
     }
 
+    // In words, for paper: "Fase: Veiligheid – acuut, Risicogestuurd; Zoekwoord: “huisverbod”".
+    function showSelection(state) {
+      var parts = [];
+      config.keys.forEach(function (key) {
+        if (!state.facets[key].length) return;
+        parts.push(config.labels[key] + ": " + state.facets[key].map(function (value) {
+          var label = inputs[key][value].parentNode.querySelector(".pv-option__label");
+          return label ? label.textContent : value;
+        }).join(", "));
+      });
+      if (state.q) parts.push("Zoekwoord: \u201c" + state.q + "\u201d");
+      var text = parts.length ? "Gekozen: " + parts.join("; ") + "." : "";
+      if (selectionEl.textContent !== text) selectionEl.textContent = text;
+      selectionEl.hidden = !text;
+      // The cards page reads the same address as the explorer.
+      if (cardsLink) cardsLink.search = urlState.query(state);
+    }
+
     function panelOpen() {
       return form.classList.contains("pv-filters--open");
     }
@@ -260,6 +280,7 @@
         if (activeEl) activeEl.textContent = state.facets[key].length ? "(" + state.facets[key].length + " gekozen)" : "";
       });
       showActive(state);
+      showSelection(state);
       var message = matched.length === items.length
         ? items.length + " interventies"
         : matched.length + " van " + items.length + " interventies";
