@@ -8,6 +8,7 @@ names are English, linked through aliases.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -352,6 +353,17 @@ class Intervention(Model):
         if unlisted:
             raise RULES["check_source_unlisted"].error(urls=", ".join(unlisted))
         return self
+
+    @property
+    def abbreviations_after_name(self) -> list[str]:
+        """The abbreviations to put in brackets after the name: not those the name already holds
+        ('EMDR', 'Terbeschikkingstelling (tbs)'), and each once whatever its case ('tbs', 'TBS')."""
+        shown: list[str] = []
+        for abbreviation in self.abbreviations:
+            in_name = re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", self.name, re.IGNORECASE)
+            if not in_name and abbreviation.casefold() not in {other.casefold() for other in shown}:
+                shown.append(abbreviation)
+        return shown
 
     def all_relations(self) -> list[tuple[str, str]]:
         """(field alias, target id) for every reference to another entry."""

@@ -69,7 +69,7 @@ def _entry(renderer: Renderer, item: Intervention) -> dict[str, Any]:
         laws.append({"tekst": f"Artikel {basis.article} {law.abbreviation}", "wet": law.label, "url": basis.url or law.article_url(basis.article)})
     return {
         "naam": item.name,
-        "afk": item.abbreviations,
+        "afk": item.abbreviations_after_name,  # shown after the name
         "samenvatting": item.summary,
         "fasen": list(item.phases),
         "domein": vocab.label("domeinen", item.domain),

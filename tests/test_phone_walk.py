@@ -38,3 +38,35 @@ def test_lists_are_in_dutch_alphabetical_order(browser, site_url: str) -> None:
     assert "Beëindiging van het ouderlijk gezag" in found["/interventies/"][0]
     for path, (names, in_order) in found.items():
         assert names == in_order, path
+
+
+# Where a name is followed by its abbreviations in brackets, and how to read that line.
+NAME_LINES = {
+    "/interventies/emdr/": "h1",
+    "/interventies/borg/": "h1",
+    "/interventies/tijdelijk-huisverbod/": "h1",
+    "/interventies/": "article ul.pv-links > li",
+    "/verkenner/": ".pv-card__title",
+    "/fasen/herstelgericht/": "article ul.pv-links > li",
+    "/kaarten/": ".pv-kaart__naam",
+    "/vergelijk/?i=emdr,ggz,tijdelijk-huisverbod": ".pv-vergelijk__tabel th",
+    "/casusmap/?i=aware,terbeschikkingstelling,tijdelijk-huisverbod": ".pv-casusmap__fasen li",
+}
+
+
+def test_an_abbreviation_already_in_the_name_is_not_repeated(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    lines = []
+    for path, selector in NAME_LINES.items():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        lines += [(path, text) for text in page.eval_on_selector_all(selector, "els => els.map(e => e.textContent.replace(/\\s+/g, ' ').trim())")]
+    context.close()
+    # 'EMDR (EMDR)', 'AWARE (AWARE)', 'BORG (Beëindiging Onderling Relationeel Geweld) (BORG)'.
+    names = ["EMDR", "GGZ", "AWARE", "BORG (Beëindiging Onderling Relationeel Geweld)", "Terbeschikkingstelling (tbs)"]
+    repeated = [(path, text) for path, text in lines if any(text.startswith(name + " (") for name in names)]
+    assert repeated == []
+    # An abbreviation the name does not hold is still shown, on every kind of list.
+    shown = {path for path, text in lines if text.startswith("Tijdelijk huisverbod (THV)")}
+    assert shown >= {"/interventies/tijdelijk-huisverbod/", "/interventies/", "/verkenner/", "/kaarten/", "/vergelijk/?i=emdr,ggz,tijdelijk-huisverbod"}
