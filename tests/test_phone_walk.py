@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.support import PHONE
+
+from .test_reader_defects import LAYOUT_SHIFT
 
 
 def test_footer_speaks_dutch(browser, site_url: str) -> None:
@@ -70,3 +74,17 @@ def test_an_abbreviation_already_in_the_name_is_not_repeated(browser, site_url: 
     # An abbreviation the name does not hold is still shown, on every kind of list.
     shown = {path for path, text in lines if text.startswith("Tijdelijk huisverbod (THV)")}
     assert shown >= {"/interventies/tijdelijk-huisverbod/", "/interventies/", "/verkenner/", "/kaarten/", "/vergelijk/?i=emdr,ggz,tijdelijk-huisverbod"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/vergelijk/?i=tijdelijk-huisverbod,gedragsaanwijzing,contactverbod", "/casusmap/?i=tijdelijk-huisverbod,gedragsaanwijzing,ondertoezichtstelling"]
+)
+def test_comparison_and_casusmap_do_not_jump_while_loading(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    page.wait_for_selector(".pv-vergelijk__tabel table, .pv-casusmap__fasen li")
+    # Before, the footer showed under the introduction and jumped away when the script filled the page.
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert shift < 0.05, f"cumulative layout shift {shift:.3f}"
