@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from benchmarks.support import PHONE
@@ -88,3 +90,26 @@ def test_comparison_and_casusmap_do_not_jump_while_loading(browser, site_url: st
     shift = page.evaluate(LAYOUT_SHIFT)
     context.close()
     assert shift < 0.05, f"cumulative layout shift {shift:.3f}"
+
+
+def page_text_outside_the_history(html: str) -> str:
+    """A page's text without its section Wijzigingen (commit subjects, up to the next heading)."""
+    html = re.sub(r'<h2 id="wijzigingen".*?(?=<h2 )', "", html, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_search_finds_pages_by_their_content_not_by_their_change_history(browser, site_url: str) -> None:
+    from .test_search import search
+
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "/")
+    page.get_by_title("Zoeken").click()  # on a phone the field is behind the search icon
+    results = search(page, "ots")
+    texts = {path: page_text_outside_the_history(page.request.get(site_url + path).text()) for path in results}
+    context.close()
+    assert "/interventies/ondertoezichtstelling/" in results
+    # Curatele and Behandelverplichting were found for 'ots' only because a commit subject in their
+    # Wijzigingen named the OTS.
+    found_by_history = [path for path, text in texts.items() if not re.search(r"\bots", text, re.IGNORECASE)]
+    assert found_by_history == []
