@@ -113,3 +113,30 @@ def test_search_finds_pages_by_their_content_not_by_their_change_history(browser
     # Wijzigingen named the OTS.
     found_by_history = [path for path, text in texts.items() if not re.search(r"\bots", text, re.IGNORECASE)]
     assert found_by_history == []
+
+
+def test_labels_of_the_smaller_facts_stay_on_one_line(browser, site_url: str) -> None:
+    from palette_builder.project import Project
+
+    from .conftest import REPO
+
+    # The entries with the longest 'Ook bekend als': the value took the room and squeezed the label
+    # into 'Ook / bekend / als:' on three lines.
+    longest = sorted(Project(REPO).load().interventions, key=lambda item: -len(", ".join(item.aliases)))[:3]
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    wrapped = {}
+    for item in longest:
+        page.goto(f"{site_url}/interventies/{item.id}/")
+        labels = page.eval_on_selector_all(
+            ".pv-facts--more dt",
+            """labels => labels.filter(dt => {
+                const range = document.createRange();
+                range.selectNodeContents(dt);
+                return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+            }).map(dt => dt.textContent)""",
+        )
+        if labels:
+            wrapped[item.id] = labels
+    context.close()
+    assert wrapped == {}
