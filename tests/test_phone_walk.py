@@ -140,3 +140,20 @@ def test_labels_of_the_smaller_facts_stay_on_one_line(browser, site_url: str) ->
             wrapped[item.id] = labels
     context.close()
     assert wrapped == {}
+
+
+def test_an_article_reference_is_not_split_over_two_lines(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    split = {}
+    for entry in ("gezagsbeeindiging", "tijdelijk-huisverbod", "aanhouding-en-inverzekeringstelling", "schadevergoedingsmaatregel"):
+        page.goto(f"{site_url}/interventies/{entry}/")
+        # 'art.' at the end of one line and '1:267' at the start of the next.
+        found = page.eval_on_selector_all(
+            ".pv-lawref a",
+            "links => links.filter(a => new Set([...a.getClientRects()].map(r => Math.round(r.top))).size > 1).map(a => a.textContent)",
+        )
+        if found:
+            split[entry] = found
+    context.close()
+    assert split == {}
