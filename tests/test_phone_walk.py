@@ -157,3 +157,25 @@ def test_an_article_reference_is_not_split_over_two_lines(browser, site_url: str
             split[entry] = found
     context.close()
     assert split == {}
+
+
+SIZES = "els => els.filter(e => e.getClientRects().length).map(e => { const b = e.getBoundingClientRect(); return [e.textContent.trim(), b.width, b.height]; })"
+
+
+def test_controls_on_a_phone_are_big_enough_to_tap(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "/verkenner/")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    toggle = page.eval_on_selector_all("[data-filter-toggle]", SIZES)
+    ticks = page.eval_on_selector_all(".pv-vergelijk-vink", SIZES)[:5]
+    page.goto(site_url + "/vergelijk/?i=emdr,ggz")
+    page.wait_for_selector(".pv-vergelijk__weg")
+    removes = page.eval_on_selector_all(".pv-vergelijk__weg", SIZES)
+    context.close()
+    # The one button that opens the filters on a phone: as tall as a finger (44 px), it was 35.
+    assert toggle and all(height >= 44 for _, _, height in toggle), toggle
+    # 'Vergelijk' on the cards (22 px) and 'Haal weg' in the comparison (23 px) were under the
+    # 24 x 24 px minimum of WCAG 2.2 (2.5.8).
+    small = [(text, round(width), round(height)) for text, width, height in ticks + removes if width < 24 or height < 24]
+    assert ticks and removes and small == []
