@@ -179,3 +179,14 @@ def test_controls_on_a_phone_are_big_enough_to_tap(browser, site_url: str) -> No
     # 24 x 24 px minimum of WCAG 2.2 (2.5.8).
     small = [(text, round(width), round(height)) for text, width, height in ticks + removes if width < 24 or height < 24]
     assert ticks and removes and small == []
+
+
+def test_home_page_addresses_the_reader_as_u_throughout(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "/")
+    text = page.locator("article").inner_text()
+    context.close()
+    # 'Wat kunt u inzetten' in the title, then 'Hoe lees je het?' and 'binnen je organisatie'.
+    assert re.search(r"\bu\b", text)
+    assert re.findall(r"\b(?:je|jij|jouw|jezelf)\b", text, re.IGNORECASE) == []
