@@ -190,3 +190,14 @@ def test_home_page_addresses_the_reader_as_u_throughout(browser, site_url: str) 
     # 'Wat kunt u inzetten' in the title, then 'Hoe lees je het?' and 'binnen je organisatie'.
     assert re.search(r"\bu\b", text)
     assert re.findall(r"\b(?:je|jij|jouw|jezelf)\b", text, re.IGNORECASE) == []
+
+
+def test_casusmap_action_buttons_line_up(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "/casusmap/?i=tijdelijk-huisverbod,gedragsaanwijzing,ondertoezichtstelling")
+    page.wait_for_selector("[data-casusmap-vergelijk]:not([hidden])")
+    heights = page.eval_on_selector_all(".pv-casusmap__acties .md-button", SIZES)
+    context.close()
+    # 'Vergelijk deze' is a link styled as a button: it stood 7 px taller than the buttons beside it.
+    assert len(heights) == 4 and len({round(height) for _, _, height in heights}) == 1, heights
