@@ -6,6 +6,7 @@ Kept apart from the loader, so rendering needs the type without importing the lo
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,11 @@ from .vocabularies import RouteMap, Vocabularies
 
 if TYPE_CHECKING:
     from .wegwijzer import Wegwijzer
+
+
+def alphabetical(text: str) -> str:
+    """The key that puts names in the order of a Dutch index: 'Beëindiging' before 'Bewaring'."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Intervention
+from .palette import alphabetical
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,6 @@ def related(items: list[Intervention]) -> dict[str, list[tuple[str, list[Interve
             declared, inverse = kinds.get(kind, ({}, {}))
             rest = {other_id: other for other_id, other in inverse.items() if other_id not in declared}
             groups = [(kind.label, {**declared, **rest})] if kind.inverse is None else [(kind.label, declared), (kind.inverse, rest)]
-            headings += [(heading, sorted(others.values(), key=lambda other: other.name.lower())) for heading, others in groups if others]
+            headings += [(heading, sorted(others.values(), key=lambda other: (alphabetical(other.name), other.name))) for heading, others in groups if others]
         result[owner] = headings
     return result

@@ -30,7 +30,7 @@ from .facets import FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, TEXT_PARAMETER, C
 from .format_guide import format_fields
 from .freshness import dutch_date
 from .models import RULES, Availability, Intervention, Kind, RecognitionStatus, RegionalSupplement, ReviewStatus
-from .palette import Palette
+from .palette import Palette, alphabetical
 from .partners import partner_pages
 from .relations import related
 from .selection import NATIONAL, Selection
@@ -201,7 +201,7 @@ class Renderer:
         # mkdocs.yml is read once per generation: the site's address and the report address.
         site = read_site_settings(root) if root is not None else SiteSettings()
         self.env.globals.update(share_globals(site))
-        self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: item.name.lower())
+        self.items = sorted((item for item in palette.interventions if item.id not in hidden), key=lambda item: (alphabetical(item.name), item.name))
         self.by_id = {item.id: item for item in self.items}
         self.children: dict[str, list[Intervention]] = {}
         for item in self.items:

@@ -175,6 +175,7 @@
       }
     }
     render();
+    root.classList.remove("pv-wacht"); // the room kept for the list (werkset.css)
   }
 
   // After instant navigation the data script and this one may load in either order: wait for the data

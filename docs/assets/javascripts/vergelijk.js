@@ -178,6 +178,7 @@
       if (document.body.contains(root)) show();
     };
     show();
+    root.classList.remove("pv-wacht"); // the room kept for the table (werkset.css)
   }
 
   // After instant navigation the data script and this one may load in either order: wait for the data
