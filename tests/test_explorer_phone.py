@@ -65,6 +65,31 @@ def test_filter_button_counts_active_filters_and_the_count_stays_in_view(phone, 
     assert not phone.locator("[data-facet=fase]").is_visible()
 
 
+def test_the_open_panel_names_the_filter_groups_below_its_edge(phone, site_url: str) -> None:
+    """The panel scrolls within half the screen and could end right after a group, as if that were all."""
+    open_explorer(phone, site_url)
+    phone.locator("[data-filter-toggle]").click()
+    note = phone.locator("[data-more-facets]")
+    assert note.is_visible()
+    covered = """() => {
+      const edge = document.querySelector('[data-more-facets]').getBoundingClientRect().top;
+      return [...document.querySelectorAll('[data-facet]')]
+        .filter(group => group.querySelector('summary').getBoundingClientRect().bottom > edge + 1).map(group => group.dataset.label);
+    }"""
+    below = phone.evaluate(covered)
+    labels = phone.eval_on_selector_all("[data-facet]", "groups => groups.map(group => group.dataset.label)")
+    assert below and below == labels[-len(below) :]
+    assert note.inner_text() == "Meer filters hieronder: " + ", ".join(below)
+    # Scrolled to its end, every group is in view and the line goes.
+    phone.eval_on_selector(".pv-facetlist", "panel => panel.scrollTop = panel.scrollHeight")
+    phone.wait_for_function("document.querySelector('[data-more-facets]').hidden")
+    # Not on a wide screen, where the filters are not in a scrolling panel.
+    phone.set_viewport_size({"width": 1366, "height": 768})
+    phone.reload()
+    phone.wait_for_selector("[data-filters]:not([hidden])")
+    assert note.is_hidden()
+
+
 def test_a_shared_link_shows_its_number_of_filters_on_the_button(phone, site_url: str) -> None:
     open_explorer(phone, site_url, "?fase=herstelgericht,risicogestuurd&domein=civiel-recht")
     assert phone.locator("[data-active-total]").inner_text() == "3"

@@ -232,6 +232,28 @@
       return form.classList.contains("pv-filters--open");
     }
 
+    // The open panel on a phone scrolls within half the screen and may end right after a group, as if
+    // there were no more: name the groups below its edge until they are scrolled into view.
+    var facetList = form.querySelector(".pv-facetlist");
+    var moreFacets = form.querySelector("[data-more-facets]");
+    function showMoreFacets() {
+      if (!moreFacets) return;
+      var scrolls = toggle && toggle.offsetParent !== null && panelOpen() && facetList.scrollHeight > facetList.clientHeight + 1;
+      // The line itself covers the panel's foot, and its height follows its text: measure twice.
+      for (var pass = 0; pass < 2; pass++) {
+        var below = [];
+        if (scrolls) {
+          var edge = moreFacets.hidden ? facetList.getBoundingClientRect().bottom : moreFacets.getBoundingClientRect().top;
+          form.querySelectorAll("[data-facet]").forEach(function (facetEl) {
+            if (facetEl.querySelector("summary").getBoundingClientRect().bottom > edge + 1) below.push(facetEl.dataset.label);
+          });
+        }
+        var text = below.length ? "Meer filters hieronder: " + below.join(", ") : "";
+        if (moreFacets.textContent !== text) moreFacets.textContent = text;
+        moreFacets.hidden = !text;
+      }
+    }
+
     // While the filters are open on a phone the count is the feedback of a click: keep it on screen.
     function keepCountInView() {
       if (!toggle || !panelOpen() || toggle.offsetParent === null) return;
@@ -324,7 +346,12 @@
         form.classList.toggle("pv-filters--open", open);
         toggle.setAttribute("aria-expanded", String(open));
         if (open) keepCountInView();
+        showMoreFacets();
       });
+      facetList.addEventListener("scroll", showMoreFacets, { passive: true });
+      // A group opened or closed moves the ones below it.
+      facetList.addEventListener("toggle", showMoreFacets, true);
+      window.addEventListener("resize", showMoreFacets, { passive: true });
     }
 
     var typing = null;
