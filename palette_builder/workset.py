@@ -16,6 +16,7 @@ from .export import data_date
 from .facets import FACETS
 from .freshness import dutch_date
 from .models import Intervention
+from .short_links import short_link_targets
 
 if TYPE_CHECKING:
     from .facets import Card
@@ -115,6 +116,8 @@ def workset_data(renderer: Renderer) -> dict[str, Any]:
         "rollen": [(key, label) for key, label in roles if key in CASEMAP_ROLES],
         "max": MAX_COMPARED,
         "items": {item.id: _entry(renderer, item) for item in renderer.items},
+        # A link may name an entry by its short link, as people type it from a slide (?i=thv,ots).
+        "kort": dict(short_link_targets(renderer)),
     }
 
 

@@ -190,6 +190,16 @@ def test_ids_given_as_repeated_parameters_are_all_shown(page, site_url: str) -> 
     assert page.url.endswith(f"/casusmap/?i={','.join(TWO)}")
 
 
+def test_entries_named_by_their_short_link_are_shown_by_id(page, site_url: str) -> None:
+    from palette_builder.short_links import short_links
+
+    named = [(item.id, name) for item in Project(REPO).load().interventions for _, name in short_links(item)][:2]
+    page.goto(f"{site_url}/casusmap/?i={named[0][1].upper()},{named[1][1]}")
+    assert sorted(shown(page)) == sorted(entry_id for entry_id, _ in named)
+    assert page.url.endswith("/casusmap/?i=" + ",".join(entry_id for entry_id, _ in named))
+    assert page.locator("[data-casusmap-melding]").is_hidden()
+
+
 def test_a_parameter_other_than_i_is_named_and_left_out(page, site_url: str) -> None:
     page.goto(f"{site_url}/casusmap/?id=tijdelijk-huisverbod&i=contactverbod")
     assert shown(page) == ["contactverbod"]

@@ -140,6 +140,19 @@ def test_ids_given_as_repeated_parameters_are_all_compared(page, site_url: str) 
     assert page.locator("[data-vergelijk-status]").inner_text().startswith(f"{len(THREE)} interventies naast elkaar")
 
 
+def test_entries_named_by_their_short_link_are_compared(page, site_url: str, palette) -> None:
+    """A trainer types what is on the slide: /vergelijk/?i=THV,ots."""
+    from palette_builder.short_links import short_links
+
+    named = [(item.id, name) for item in palette.interventions for _, name in short_links(item)][:2]
+    assert len(named) == 2
+    page.goto(f"{site_url}/vergelijk/?i={named[0][1].upper()},{named[1][1]}")
+    page.locator("[data-vergelijk-tabel] table").wait_for()
+    links = page.eval_on_selector_all("thead th a", "links => links.map(a => a.getAttribute('href'))")
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href in links] == [entry_id for entry_id, _ in named]
+    assert page.locator("[data-vergelijk-melding]").is_hidden()
+
+
 def test_a_parameter_other_than_i_is_named_not_ignored(page, site_url: str) -> None:
     page.goto(f"{site_url}/vergelijk/?ids={','.join(THREE)}")
     message = page.locator("[data-vergelijk-melding]")

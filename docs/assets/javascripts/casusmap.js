@@ -30,7 +30,11 @@
     function fromAddress() {
       var params = new URLSearchParams(window.location.search);
       if (!params.has("i")) return null;
-      return params.getAll("i").join(",").split(/[ ,]+/).filter(Boolean); // ?i=a&i=b as ?i=a,b
+      // ?i=a&i=b as ?i=a,b; a short link's name in any case (thv, OTS) stands for its entry.
+      return params.getAll("i").join(",").split(/[ ,]+/).filter(Boolean).map(function (given) {
+        var short = given.toLowerCase();
+        return !Object.prototype.hasOwnProperty.call(data.items, given) && Object.prototype.hasOwnProperty.call(data.kort, short) ? data.kort[short] : given;
+      });
     }
 
     function same(a, b) {

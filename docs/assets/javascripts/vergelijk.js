@@ -34,8 +34,12 @@
       params.forEach(function (value, name) {
         if (name !== "i") foreign.push("\u201c" + name + (value ? "=" + value : "") + "\u201d");
       });
-      raw.split(/[ ,]+/).filter(Boolean).forEach(function (id) {
-        if (!Object.prototype.hasOwnProperty.call(data.items, id)) unknown.push(id);
+      raw.split(/[ ,]+/).filter(Boolean).forEach(function (given) {
+        // An id, or a short link's name in any case (thv, OTS).
+        var short = given.toLowerCase();
+        var id = Object.prototype.hasOwnProperty.call(data.items, given) ? given
+          : Object.prototype.hasOwnProperty.call(data.kort, short) ? data.kort[short] : null;
+        if (!id) unknown.push(given);
         else if (ids.indexOf(id) === -1) ids.push(id);
       });
       return { ids: ids, unknown: unknown, foreign: foreign };
