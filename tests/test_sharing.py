@@ -57,6 +57,17 @@ def test_short_link_lands_on_the_entry(page, site_url: str) -> None:
     assert page.locator("h1").inner_text().startswith("Tijdelijk huisverbod")
 
 
+def test_a_short_link_typed_in_capitals_still_lands_on_the_entry(page, site_url: str) -> None:
+    """From a slide people type /THV/; the host answers with the site's 404 page, which tries lower case."""
+    page.goto(f"{site_url}/THV/")
+    page.wait_for_url(f"{site_url}/interventies/tijdelijk-huisverbod/")
+    # An address that does not exist in lower case either stays on the 404 page, without a loop.
+    response = page.goto(f"{site_url}/Bestaat-Niet/")
+    assert response is not None and response.status == 404
+    page.wait_for_url(f"{site_url}/bestaat-niet/")
+    assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+
+
 def test_every_abbreviation_has_a_short_link_listed_on_the_a_z_page(built_site: Path, site_url: str) -> None:
     index = (built_site / "interventies" / "index.html").read_text(encoding="utf-8")
     names = []
