@@ -11,11 +11,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.base import AxeResults
+from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: F401 - shared with the benchmark
 from palette_builder.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# axe-core's rules for WCAG 2.1 A and AA: the level the site promises on its Toegankelijkheid page.
+AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_wcag_aa(page) -> AxeResults:
+    """axe's findings on the page as it is now."""
+    return Axe().run(page, options=AXE_WCAG_AA)
 
 
 def open_for_instant_navigation(page, url: str) -> None:

@@ -6,13 +6,12 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import PHONE
 from palette_builder.facets import FACETS_BY_KEY, Card
 from palette_builder.project import Project
 
-from .conftest import REPO, open_for_instant_navigation
+from .conftest import REPO, axe_wcag_aa, open_for_instant_navigation
 
 PAGE_TYPES = {
     "home": "/",
@@ -273,5 +272,5 @@ def test_no_axe_violations_wcag21_aa(page, site_url: str, name: str, viewport: d
         page.set_viewport_size(viewport)
     page.goto(site_url + PAGE_TYPES[name])
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = axe_wcag_aa(page)
     assert results.violations_count == 0, results.generate_report()

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from palette_builder.project import Project
 
-from .conftest import REPO
+from .conftest import REPO, axe_wcag_aa
 from .test_printables import A4_PORTRAIT, pdf_pages
 
 TWO = ["tijdelijk-huisverbod", "ondertoezichtstelling"]
@@ -171,7 +170,7 @@ def test_no_axe_violations(browser, site_url: str, width: int) -> None:
     page.goto(f"{site_url}/casusmap/?i={','.join(TWO)}")
     shown(page)
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import PHONE
 from palette_builder.project import Project
 
-from .conftest import REPO
+from .conftest import REPO, axe_wcag_aa
 from .test_offline import offline_zip, unzipped  # noqa: F401 - the offline copy, built once for this module
 from .test_printables import pdf_pages
 
@@ -223,7 +222,7 @@ def test_no_axe_violations(browser, site_url: str, width: int) -> None:
     page.goto(f"{site_url}/vergelijk/?i={','.join(THREE)}")
     page.locator("table.pv-vergelijk__table").wait_for()
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 

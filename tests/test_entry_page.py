@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import DESKTOP, PHONE
 from palette_builder.facets import FACETS
 from palette_builder.models import ReviewStatus
 from palette_builder.project import Project
 
-from .conftest import REPO
-
-AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+from .conftest import REPO, axe_wcag_aa
 
 # Where the block is and what follows the summary, in one round trip per page.
 GEOMETRY = """() => {
@@ -101,7 +98,7 @@ def test_review_status_is_a_badge_with_the_note_one_click_away(browser, site_url
     assert page.locator(".pv-summary").bounding_box()["y"] < summary.bounding_box()["y"]
     summary.click()
     assert note.is_visible()
-    results = Axe().run(page, options=AXE_WCAG_AA)
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 
@@ -118,7 +115,7 @@ def test_entry_page_has_no_axe_violations(browser, site_url: str, viewport: dict
     page = context.new_page()
     page.goto(f"{site_url}/interventies/aanhouding-en-inverzekeringstelling/")
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options=AXE_WCAG_AA)
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import DESKTOP, PHONE
 
-AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+from .conftest import axe_wcag_aa
 
 IN_VIEW = """(selector) => {
   const box = document.querySelector(selector).getBoundingClientRect();
@@ -120,6 +119,6 @@ def test_explorer_has_no_axe_violations(browser, site_url: str, viewport: dict) 
     # Cards off screen are laid out lazily (content-visibility: auto): axe reads positions before it
     # scrolls, so it would take the footer for a card's background. Lay every card out once first.
     page.evaluate("document.querySelectorAll('.pv-card').forEach(card => card.scrollIntoView()); scrollTo(0, 0)")
-    results = Axe().run(page, options=AXE_WCAG_AA)
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()

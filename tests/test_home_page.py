@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import DESKTOP, PHONE
 from palette_builder.project import Project
 
-from .conftest import REPO
-
-AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+from .conftest import REPO, axe_wcag_aa
 
 
 def test_three_ways_in_come_first_and_lead_to_their_pages(browser, site_url: str) -> None:
@@ -68,6 +65,6 @@ def test_home_has_no_axe_violations(browser, site_url: str, viewport: dict) -> N
     page = context.new_page()
     page.goto(site_url + "/")
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options=AXE_WCAG_AA)
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()

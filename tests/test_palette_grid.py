@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from benchmarks.support import PHONE
 from palette_builder.project import Project
 
-from .conftest import REPO, build_and_serve, copy_project
+from .conftest import REPO, axe_wcag_aa, build_and_serve, copy_project
 from .test_browser import PAGE_TYPES
 
 LAPTOP = {"width": 1366, "height": 768}
@@ -177,7 +176,7 @@ def test_palette_prints_landscape_without_splitting_a_row(page, site_url: str, p
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_palette_page_has_no_axe_violations(browser, site_url: str, viewport: dict[str, int]) -> None:
     context, page = open_palette(browser, site_url, viewport)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 

@@ -17,11 +17,10 @@ from palette_builder.project import Project
 from palette_builder.render import Renderer
 from palette_builder.selection import Selection
 
-from .conftest import REPO, copy_project
+from .conftest import REPO, axe_wcag_aa, copy_project
 
 ROLES = {"beslist": "beslist", "vraagt": "vraagt_aan", "voert": "voert_uit"}  # section anchor -> field of `rollen`
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
-AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def entries(root: Path = REPO) -> dict[str, dict]:
@@ -264,14 +263,12 @@ def test_a_relation_to_an_offer_the_region_hides_is_left_out(tmp_path: Path) -> 
 @pytest.mark.parametrize("path", ["/partners/", "/partners/burgemeester/"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_no_axe_violations_on_partner_pages(browser, site_url: str, path: str, viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     context = browser.new_context(viewport=viewport, locale="nl-NL")
     page = context.new_page()
     response = page.goto(site_url + path)
     assert response and response.ok and page.locator("h1").inner_text() in ("Partners", "Burgemeester")
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options=AXE_TAGS)
+    results = axe_wcag_aa(page)
     # Nothing of the page is wider than the screen (the index table turns into blocks on a phone).
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()

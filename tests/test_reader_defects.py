@@ -14,7 +14,7 @@ from benchmarks.support import DESKTOP, PHONE
 from palette_builder.project import Project
 from palette_builder.selection import Selection
 
-from .conftest import REPO, build_and_serve, copy_project, open_for_instant_navigation
+from .conftest import REPO, axe_wcag_aa, build_and_serve, copy_project, open_for_instant_navigation
 
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
 
@@ -444,8 +444,6 @@ def test_all_regions_build_marks_an_offer_a_region_hides(tmp_path: Path) -> None
     [("regio", "/palet/"), ("regio", "/interventies/aware/"), ("regio", "/verkenner/"), ("landelijk", "/verkenner/?fase=onbekend"), ("landelijk", "/404.html")],
 )
 def test_changed_views_have_no_axe_violations(browser, site_url: str, region_served, site: str, path: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     base = region_served[1] if site == "regio" else site_url
     for viewport in (DESKTOP, PHONE):
         context = browser.new_context(viewport=viewport)
@@ -454,7 +452,7 @@ def test_changed_views_have_no_axe_violations(browser, site_url: str, region_ser
         page.wait_for_load_state("networkidle")
         if "onbekend" in path:
             assert page.locator("[data-unknown]").is_visible()
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        results = axe_wcag_aa(page)
         context.close()
         assert results.violations_count == 0, results.generate_report()
 

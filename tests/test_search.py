@@ -13,12 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from benchmarks.support import first_load
 from palette_builder.project import Project
 
-from .conftest import REPO, copy_project, serve
+from .conftest import REPO, axe_wcag_aa, copy_project, serve
 from .test_browser import PAGE_TYPES
 
 # Query → the entry a professional expects first. Veilig Thuis: the entry about Veilig Thuis itself.
@@ -31,7 +30,6 @@ EXPECTED_FIRST = {
     "Veilig Thuis": "inzet-veilig-thuis",
 }
 SEARCH_FILES = ("/pagefind/", "search_index.json", "/search/", "lunr")
-AXE_WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def search(page, query: str) -> list[str]:
@@ -158,7 +156,7 @@ def test_no_axe_violations_with_the_results_open(browser, site_url: str, width: 
     if width < 600:  # on a phone the search opens from the header button
         page.locator("label.md-header__button[for=__search]").click()
     search(page, "huisverbod")
-    results = Axe().run(page, options=AXE_WCAG_AA)
+    results = axe_wcag_aa(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 

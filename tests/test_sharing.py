@@ -7,13 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from build_palette import main
 from palette_builder.project import Project
 from palette_builder.short_links import short_links
 
-from .conftest import REPO
+from .conftest import REPO, axe_wcag_aa
 
 VALID = (REPO / "tests" / "fixtures" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8")
 ZBARIMG = shutil.which("zbarimg") or "zbarimg"  # Debian's zbar-tools; tests/run.sh installs it
@@ -174,5 +173,5 @@ def test_qr_code_prints_and_the_panel_does_not(page, site_url: str) -> None:
 
 def test_no_axe_violations_with_the_qr_panel_open(page, site_url: str) -> None:
     open_qr_panel(page, f"{site_url}/interventies/tijdelijk-huisverbod/")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = axe_wcag_aa(page)
     assert results.violations_count == 0, results.generate_report()

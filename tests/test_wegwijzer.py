@@ -12,13 +12,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from build_palette import main
 from palette_builder.project import Project
 from palette_builder.wegwijzer import Outcome, Question
 
-from .conftest import REPO, copy_project
+from .conftest import REPO, axe_wcag_aa, copy_project
 
 # A small valid wegwijzer, frozen here so that editing palette/wegwijzer.yaml never breaks these cases.
 VALID = """\
@@ -316,7 +315,7 @@ def test_no_request_leaves_the_site_from_the_wegwijzer(page, site_url: str, path
 def test_no_axe_violations_on_wegwijzer_pages(page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = axe_wcag_aa(page)
     assert results.violations_count == 0, results.generate_report()
 
 
