@@ -45,6 +45,13 @@ BROKEN_WORDS = """
 }
 """
 
+# A date ("29 november 2026") on more than one line.
+BROKEN_DATES = """
+() => [...document.querySelectorAll('time, .pv-datum')]
+  .filter(date => date.checkVisibility() && new Set([...date.getClientRects()].map(r => Math.round(r.top))).size > 1)
+  .map(date => date.textContent)
+"""
+
 # The font size of every piece of text the grid shows.
 TEXT_SIZES = """
 (root) => {
@@ -127,7 +134,7 @@ def test_no_word_on_the_site_is_broken_inside_itself(browser, site_url: str, vie
     for path in SITE_PAGES:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
-        broken = page.evaluate(f"({BROKEN_WORDS})(document.body)")
+        broken = page.evaluate(f"({BROKEN_WORDS})(document.body)") + page.evaluate(BROKEN_DATES)
         wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if broken or wide > 0:
             found[path] = (broken, wide)
