@@ -20,6 +20,7 @@ from .short_links import check_short_links
 from .site_settings import settings_warnings
 from .validate import Sources, load_palette
 from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
+from .wegwijzer import WegwijzerFile
 
 
 @dataclass
@@ -147,7 +148,7 @@ class Project:
             return 1
         targets = [(self.schema_file(), Intervention)]
         if self.selection.region is None:  # these name no vocabulary value: one schema for every region
-            targets += [(self.palette_dir / "schema" / SCHEMA_FILES[model][0], model) for model in (RegionalSupplement, ChangeTexts)]
+            targets += [(self.palette_dir / "schema" / SCHEMA_FILES[model][0], model) for model in (RegionalSupplement, WegwijzerFile, ChangeTexts)]
         for target, model in targets:
             temporary = target.with_name(f".{target.name}.nieuw")
             try:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from .models import VOCABULARY_KEY, ChangeTexts, Intervention, RegionalSupplement
 from .vocabularies import Vocabularies
+from .wegwijzer import WegwijzerFile
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -38,6 +39,11 @@ SCHEMA_FILES: dict[type[BaseModel], tuple[str, str, str]] = {
         "aanvulling.schema.json",
         "Regionale aanvulling op een landelijke interventie",
         "Wat een regio toevoegt aan een landelijke interventie, in palette/regio/<regio>/aanvullingen/<id>.yaml.",
+    ),
+    WegwijzerFile: (
+        "wegwijzer.schema.json",
+        "Wegwijzer van het interventiepalet",
+        "De vragen en uitkomsten van de wegwijzer (/wegwijzer/), in palette/wegwijzer.yaml.",
     ),
     ChangeTexts: (
         "wijzigingen.schema.json",

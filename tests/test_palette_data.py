@@ -93,6 +93,25 @@ def test_supplement_schema_is_generated_from_the_models(palette) -> None:
         assert first == "# yaml-language-server: $schema=../../../schema/aanvulling.schema.json", path.name
 
 
+def test_wegwijzer_schema_is_generated_from_the_models(palette) -> None:
+    from palette_builder.wegwijzer import WegwijzerFile
+
+    committed = (REPO / "palette" / "schema" / "wegwijzer.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(palette.vocabularies, WegwijzerFile), "run: python build_palette.py schema"
+    first = (REPO / "palette" / "wegwijzer.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schema/wegwijzer.schema.json"
+    # What the editor checks agrees with what the build accepts, and an unknown partner is caught.
+    import json
+
+    import jsonschema
+
+    data = yaml.safe_load((REPO / "palette" / "wegwijzer.yaml").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(json.loads(committed))
+    assert list(validator.iter_errors(data)) == []
+    data["uitkomsten"][0]["partners"] = ["bestaat-niet"]
+    assert [error.json_path for error in validator.iter_errors(data)] == ["$.uitkomsten[0].partners[0]"]
+
+
 def test_change_texts_schema_is_generated_from_the_models(palette) -> None:
     from palette_builder.models import ChangeTexts
 
