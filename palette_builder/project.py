@@ -94,9 +94,25 @@ class Project:
         with_regions = f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else ""
         print(f"OK: {len(palette.entries)} interventies{with_regions}, geen problemen.")
         print(review_summary(palette))
-        for warning in settings_warnings(self.root):
+        for warning in settings_warnings(self.root) + self._stale_region_schemas():
             print(warning, file=sys.stderr)
         return 1 if report_due(palette, self.root, strict) and strict else 0
+
+    def _stale_region_schemas(self) -> list[str]:
+        """A region's schema lists the vocabularies as they were when it was written: after a national
+        update (a new partner, say) the editor would refuse a value the build accepts."""
+        warnings = []
+        for region in self.region_folders():
+            path = self.region_dir / region / "interventie.schema.json"
+            if not path.is_file():
+                continue
+            vocabularies = self.load_selection(Selection(region=region)).vocabularies
+            if path.read_text(encoding="utf-8") != schema_text(vocabularies, Intervention):
+                warnings.append(
+                    f"Let op: {self._shown(path)} is verouderd (de vocabulaires zijn veranderd); "
+                    f"maak het opnieuw met: python build_palette.py --regio {region} schema"
+                )
+        return warnings
 
     def generate(self, quiet: bool = False) -> int:
         """Validate, then write the generated Markdown; on any problem nothing is written."""

@@ -316,6 +316,27 @@ def test_schema_and_new_refuse_an_unknown_region_whose_folder_exists(tmp_path: P
     assert not (root / "palette" / "regio" / "twente" / "interventies").exists()
 
 
+def test_check_says_when_a_regions_schema_is_out_of_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After a national update adds a partner, the region's editor schema would refuse it until rewritten."""
+    root = with_region(copy_project(tmp_path))
+    assert main(["--root", str(root), "--regio", "limburg", "schema"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0
+    assert "verouderd" not in capsys.readouterr().err
+    partners = root / "palette" / "vocabulaires" / "partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8") + "- id: nieuwe-partner\n  label: Nieuwe partner\n", encoding="utf-8")
+
+    assert main(["--root", str(root), "check"]) == 0  # a warning: the site itself is fine
+
+    err = capsys.readouterr().err
+    assert "palette/regio/limburg/interventie.schema.json is verouderd" in err
+    assert "python build_palette.py --regio limburg schema" in err
+    assert main(["--root", str(root), "--regio", "limburg", "schema"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0
+    assert "verouderd" not in capsys.readouterr().err
+
+
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo, capture_output=True, text=True, check=False)
 
