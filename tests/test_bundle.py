@@ -27,5 +27,10 @@ def test_every_page_loads_one_bundle_with_every_listed_file_in_order(built_site:
         text = (built_site / bundle).read_text(encoding="utf-8")
         files = listed(key)
         assert len(files) > 3, files
-        places = [text.index((REPO / "docs" / path).read_text(encoding="utf-8")) for path in files]
+        # Each part is marked with its path, in the order of mkdocs.yml.
+        places = [text.index(f"/*! {path} */\n") for path in files]
         assert places == sorted(places), f"{bundle}: not in the order of mkdocs.yml"
+        # Minified: the sources' comments and indentation do not travel to the reader.
+        sources = [(REPO / "docs" / path).read_text(encoding="utf-8") for path in files]
+        assert len(text) < 0.75 * sum(len(source) for source in sources)
+        assert re.findall(r"/\*(?!! )", text) == [] and "\n  " not in text
