@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .export import data_date
+from .facets import OLD_TEXT_PARAMETER, TEXT_PARAMETER
 from .freshness import dutch_date
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ def card_pages(renderer: Renderer) -> dict[str, str]:
         sheets=sheets,
         filter_labels={key: label for key, label, _ in facets},
         shorts=shorts,
+        text_parameter=TEXT_PARAMETER,
+        old_text_parameter=OLD_TEXT_PARAMETER,
         per_sheet=CARDS_PER_SHEET,
         data_date_text=dutch_date(data_date(renderer)),
     )

@@ -4,65 +4,43 @@
 (function () {
   "use strict";
 
-  // Lower case, no accents, words joined by "-": the same as slug() in render.py and verkenner.js.
-  function slug(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
-
-  // The explorer's URL read as the explorer reads it: a value, the same in other spelling or a short
-  // form ("veiligheid", "acuut"); a filter named twice or in capitals. What is not understood is named
-  // on the page and not used, so a mistyped link never prints no cards, or all, without a word.
-  function readSelection(root, cards, params) {
+  // The explorer's address read by the explorer's own reader (verkenner.js): values, other spellings
+  // and short forms ("veiligheid", "Civiel recht"), a filter named twice or in capitals. What is not
+  // understood is named on the page and not used, so a mistyped link never prints no cards, or all,
+  // without a word. The values a filter can take are those the cards carry.
+  function readSelection(root, cards) {
     var labels = JSON.parse(root.dataset.filters || "{}");
     var shorts = JSON.parse(root.dataset.short || "{}");
-    var chosen = {};
-    var unknown = [];
-    var given = {};
-    params.forEach(function (value, name) {
-      var key = name.toLowerCase();
-      if (Object.prototype.hasOwnProperty.call(labels, key)) given[key] = (given[key] ? given[key] + "," : "") + value;
-      else if (name !== "zoek" && name !== "q") unknown.push("\u201c" + name + (value ? "=" + value : "") + "\u201d");
-    });
-    Object.keys(given).forEach(function (key) {
-      var known = {};
+    var keys = Object.keys(labels);
+    var options = {};
+    keys.forEach(function (key) {
+      options[key] = [];
+      shorts[key] = shorts[key] || {};
       cards.forEach(function (card) {
-        (card.getAttribute("data-" + key) || "").split(" ").filter(Boolean).forEach(function (value) { known[value] = true; });
-      });
-      var forms = shorts[key] || {};
-      function lookup(raw) {
-        var normal = slug(raw);
-        return known[raw] ? [raw] : known[normal] ? [normal] : forms[normal] || null;
-      }
-      var values = [];
-      // Commas separate values; a space too, unless the words together are a label ("Civiel recht").
-      given[key].split(",").filter(function (raw) { return raw.trim(); }).forEach(function (raw) {
-        var whole = lookup(raw.trim());
-        if (whole) values = values.concat(whole);
-        else raw.split(/\s+/).filter(Boolean).forEach(function (part) {
-          var found = lookup(part);
-          if (found) values = values.concat(found);
-          else unknown.push(labels[key] + ": \u201c" + part + "\u201d");
+        (card.getAttribute("data-" + key) || "").split(" ").filter(Boolean).forEach(function (value) {
+          if (options[key].indexOf(value) === -1) options[key].push(value);
         });
       });
-      if (values.length) chosen[key] = values;
     });
-    return { chosen: chosen, unknown: unknown };
+    var config = { keys: keys, options: options, shortForms: shorts, labels: labels, textParam: root.dataset.textParam, oldTextParam: root.dataset.oldTextParam };
+    return new window.pvUrlState(config).read(window.location.search);
   }
 
   function apply() {
     var root = document.querySelector("[data-kaarten]");
     if (!root) return;
-    var params = new URLSearchParams(window.location.search);
     var cards = Array.prototype.slice.call(root.querySelectorAll(".pv-kaart"));
-    var selection = readSelection(root, cards, params);
-    var chosen = selection.chosen;
+    var selection = readSelection(root, cards);
+    var chosen = {};
+    Object.keys(selection.facets).forEach(function (key) {
+      if (selection.facets[key].length) chosen[key] = selection.facets[key];
+    });
     var notice = document.querySelector("[data-kaarten-onbekend]");
     notice.textContent = selection.unknown.length
       ? "Niet begrepen in het webadres, dus niet gebruikt als filter: " + selection.unknown.join("; ") + "."
       : "";
     notice.hidden = !selection.unknown.length;
-    var terms = (params.get("zoek") || params.get("q") || "").toLowerCase().split(/\s+/).filter(Boolean);
+    var terms = selection.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (!Object.keys(chosen).length && !terms.length) return;
 
     var perSheet = parseInt(root.dataset.perVel, 10) || 4;

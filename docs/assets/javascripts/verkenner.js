@@ -397,6 +397,10 @@
     this.restore();
   }
 
+  // The cards page (kaarten.js, later in the same bundle) reads the explorer's address with this too,
+  // so a link means the same on both pages.
+  window.pvUrlState = UrlState;
+
   /* ---- Start: one explorer per page, also after instant navigation ------------------------------ */
 
   var controller = null;
