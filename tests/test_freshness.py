@@ -177,7 +177,7 @@ def test_entry_past_its_review_date_is_marked_on_page_and_card(git_site: Path) -
     entry = page(git_site, "interventies/tijdelijk-huisverbod")
     assert "Mogelijk verouderd:" in entry and "28 november 2027" in entry
     card = re.search(r'<li class="pv-card" id="kaart-tijdelijk-huisverbod".*?</li>', page(git_site, "verkenner"), flags=re.DOTALL)
-    assert card and "Mogelijk verouderd sinds 28 november 2027" in card.group(0)
+    assert card and "Mogelijk verouderd sinds 28 november 2027" in re.sub(r"<[^>]+>", "", card.group(0))
     # AWARE was reviewed on 1 June 2027: not due on 1 December 2027.
     assert "Mogelijk verouderd" not in page(git_site, "interventies/aware")
     aware_card = re.search(r'<li class="pv-card" id="kaart-aware".*?</li>', page(git_site, "verkenner"), flags=re.DOTALL)
