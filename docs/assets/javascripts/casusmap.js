@@ -27,16 +27,6 @@
       });
     }
 
-    function fromAddress() {
-      var params = new URLSearchParams(window.location.search);
-      if (!params.has("i")) return null;
-      // ?i=a&i=b as ?i=a,b; a short link's name in any case (thv, OTS) stands for its entry.
-      return params.getAll("i").join(",").split(/[ ,]+/).filter(Boolean).map(function (given) {
-        var short = given.toLowerCase();
-        return !Object.prototype.hasOwnProperty.call(data.items, given) && Object.prototype.hasOwnProperty.call(data.kort, short) ? data.kort[short] : given;
-      });
-    }
-
     function same(a, b) {
       return a.length === b.length && a.every(function (id) { return b.indexOf(id) !== -1; });
     }
@@ -141,20 +131,15 @@
       else failed();
     };
 
-    var linked = fromAddress();
+    var linked = window.pvLinkedIds(data);
     var stored = known(store.read());
-    // Parameters other than i are named (and leave the address), so a mistyped link says why it shows nothing.
-    var foreign = [];
-    new URLSearchParams(window.location.search).forEach(function (value, name) {
-      if (name !== "i") foreign.push(name + (value ? "=" + value : ""));
-    });
-    if (foreign.length) notice("Niet begrepen in het webadres, weggelaten: " + foreign.join(", ") + ".");
-    if (linked !== null) {
-      var sharedIds = known(linked);
-      var unknown = linked.filter(function (id) { return !Object.prototype.hasOwnProperty.call(data.items, id); });
-      var unknownText = unknown.length ? "Onbekende interventie in het webadres, weggelaten: " + unknown.join(", ") + ". " : "";
-      if (foreign.length) unknownText = "Niet begrepen in het webadres, weggelaten: " + foreign.join(", ") + ". " + unknownText;
-      if (unknownText) notice(unknownText);
+    // What the address holds and is not used (another parameter, an unknown entry) is named, and leaves
+    // the address, so a mistyped link says why it shows nothing.
+    var unknownText = (linked.foreign.length ? "Niet begrepen in het webadres, weggelaten: " + linked.foreign.join(", ") + ". " : "") +
+      (linked.unknown.length ? "Onbekende interventie in het webadres, weggelaten: " + linked.unknown.join(", ") + ". " : "");
+    if (unknownText) notice(unknownText);
+    if (linked.given) {
+      var sharedIds = linked.ids;
       if (!sharedIds.length) {
         // A link without one known entry has nothing to take over: one's own map stays in view.
       } else if (!stored.length) {

@@ -24,27 +24,6 @@
       return base + "interventies/" + id + "/" + suffix;
     }
 
-    function readIds() {
-      // ?i=a&i=b (a link built by hand or by a form) counts every id, like ?i=a,b.
-      var params = new URLSearchParams(window.location.search);
-      var raw = params.getAll("i").join(",");
-      var ids = [];
-      var unknown = [];
-      var foreign = []; // parameters other than i: named, so ?ids=a,b does not just show nothing
-      params.forEach(function (value, name) {
-        if (name !== "i") foreign.push("\u201c" + name + (value ? "=" + value : "") + "\u201d");
-      });
-      raw.split(/[ ,]+/).filter(Boolean).forEach(function (given) {
-        // An id, or a short link's name in any case (thv, OTS).
-        var short = given.toLowerCase();
-        var id = Object.prototype.hasOwnProperty.call(data.items, given) ? given
-          : Object.prototype.hasOwnProperty.call(data.kort, short) ? data.kort[short] : null;
-        if (!id) unknown.push(given);
-        else if (ids.indexOf(id) === -1) ids.push(id);
-      });
-      return { ids: ids, unknown: unknown, foreign: foreign };
-    }
-
     function writeIds(ids) {
       var url = window.location.pathname + (ids.length ? "?i=" + ids.join(",") : "") + window.location.hash;
       window.history.pushState(null, "", url);
@@ -103,7 +82,7 @@
     var holder = root.querySelector("[data-vergelijk-tabel]");
 
     function show() {
-      var found = readIds();
+      var found = window.pvLinkedIds(data);
       var ids = found.ids.slice(0, max);
       var notes = [];
       if (found.unknown.length) {
@@ -171,7 +150,7 @@
     }
 
     addButton.onclick = function () {
-      var ids = readIds().ids.slice(0, max);
+      var ids = window.pvLinkedIds(data).ids.slice(0, max);
       if (select.value && ids.length < max) writeIds(ids.concat([select.value]));
     };
     onlyDifferent.onchange = function () {

@@ -42,6 +42,25 @@
     return node;
   };
 
+  // The entries a link to the comparison or the casusmap names (?i=a,b, also ?i=a&i=b), each an id or a
+  // short link's name in any case (thv, OTS), checked against the data script; for vergelijk.js and
+  // casusmap.js. Other parameters are returned too, so a mistyped link can say why it shows nothing.
+  window.pvLinkedIds = function (data) {
+    var params = new URLSearchParams(window.location.search);
+    var has = Object.prototype.hasOwnProperty;
+    var found = { given: params.has("i"), ids: [], unknown: [], foreign: [] };
+    params.forEach(function (value, name) {
+      if (name !== "i") found.foreign.push("\u201c" + name + (value ? "=" + value : "") + "\u201d");
+    });
+    params.getAll("i").join(",").split(/[ ,]+/).filter(Boolean).forEach(function (given) {
+      var short = given.toLowerCase();
+      var id = has.call(data.items, given) ? given : has.call(data.kort, short) ? data.kort[short] : null;
+      if (!id) found.unknown.push(given);
+      else if (found.ids.indexOf(id) === -1) found.ids.push(id);
+    });
+    return found;
+  };
+
   function showButtons() {
     var ids = read();
     document.querySelectorAll("[data-casusmap-knop]").forEach(function (button) {
