@@ -18,7 +18,7 @@ from .schema import SCHEMA_FILES, schema_text
 from .selection import Selection
 from .short_links import check_short_links
 from .site_settings import settings_warnings
-from .validate import Sources, load_palette
+from .validate import Sources, load_palette, load_vocabularies
 from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
 from .wegwijzer import WegwijzerFile
 
@@ -106,7 +106,9 @@ class Project:
             path = self.region_dir / region / "interventie.schema.json"
             if not path.is_file():
                 continue
-            vocabularies = self.load_selection(Selection(region=region)).vocabularies
+            # The national vocabularies and the region's, as `--regio <region> schema` reads them; not the
+            # entries, which `check` has read already.
+            vocabularies, _ = load_vocabularies([self.palette_dir / "vocabulaires", self.region_dir / region / "vocabulaires"], self.root)
             if path.read_text(encoding="utf-8") != schema_text(vocabularies, Intervention):
                 warnings.append(
                     f"Let op: {self._shown(path)} is verouderd (de vocabulaires zijn veranderd); "
