@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from benchmarks.support import first_load
+from benchmarks.support import PHONE, first_load
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa, copy_project, serve
+from .conftest import REPO, axe_wcag_aa, copy_project, open_for_instant_navigation, serve
 from .test_browser import PAGE_TYPES
 
 # Query → the entry a professional expects first. Veilig Thuis: the entry about Veilig Thuis itself.
@@ -109,6 +109,62 @@ def test_keyboard_opens_searches_and_closes(page, site_url: str) -> None:
     assert field.evaluate("field => field === document.activeElement")
     page.keyboard.press("Enter")  # Enter opens the first result
     page.wait_for_url("**/interventies/tijdelijk-huisverbod/")
+
+
+def swipe_up(page, distance: int = 600) -> None:
+    """A finger moving up the screen: touch events through Chromium's input pipeline, as a phone sends
+    them (not a wheel event or a script's scroll call)."""
+    session = page.context.new_cdp_session(page)
+    x, y, steps = 195, 700, 12
+    session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, steps + 1):
+        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * step / steps}]})
+        page.wait_for_timeout(16)
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    session.detach()
+    # Let the fling come to rest, as a reader does before the next tap (a tap during a fling only stops it).
+    page.wait_for_function(
+        "() => new Promise(done => { const y = scrollY; setTimeout(() => done(scrollY === y), 150); })", polling=200, timeout=5_000
+    )
+
+
+def test_on_a_phone_the_entry_scrolls_after_a_search_result_is_tapped(browser, site_url: str) -> None:
+    """Search on a phone, tap a result: the entry opens and the reader can scroll it at once.
+
+    The theme locks the page's scrolling while its full-screen search is open and frees it only when
+    the search closes the way the theme closes it; a result tap that closed it otherwise left the new
+    page locked until a reload."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="nl-NL")
+    page = context.new_page()
+    try:
+        open_for_instant_navigation(page, site_url + "/")
+        page.tap("label.md-header__button[for=__search]")
+        page.locator(".md-search__input").wait_for(state="visible")
+        page.keyboard.type("ondertoezichtstelling", delay=20)
+        first = page.locator('[data-pv-search-list][data-query="ondertoezichtstelling"] .md-search-result__link').first
+        first.wait_for(timeout=20_000)
+        first.tap()
+        page.wait_for_url("**/interventies/ondertoezichtstelling/")
+        page.locator("main h1").wait_for()
+        page.wait_for_timeout(600)  # longer than the theme's delays for locking and unlocking
+        assert page.evaluate("window.scrollY") == 0
+        swipe_up(page)
+        assert page.evaluate("window.scrollY") > 200, "the entry did not scroll after a swipe"
+        # Reading on, then the next search: the same again from a scrolled page.
+        page.tap("label.md-header__button[for=__search]")
+        page.locator(".md-search__input").wait_for(state="visible")
+        page.tap(".md-search__form button[type=reset]")  # the field still holds the last query: clear it
+        page.keyboard.type("THV", delay=20)
+        first = page.locator('[data-pv-search-list][data-query="THV"] .md-search-result__link').first
+        first.wait_for(timeout=20_000)
+        first.tap()
+        page.wait_for_url("**/interventies/tijdelijk-huisverbod/")
+        page.wait_for_timeout(600)
+        before = page.evaluate("window.scrollY")
+        swipe_up(page)
+        assert page.evaluate("window.scrollY") > before + 200
+    finally:
+        context.close()
 
 
 def test_typing_in_the_explorers_text_filter_does_not_open_the_search(page, site_url: str) -> None:

@@ -135,13 +135,20 @@
       });
   }
 
+  // Open and close the way the theme does (its setToggle): a click, which fires the change event the
+  // theme listens to. On a phone the theme locks the page's scrolling while its full-screen search is
+  // open and frees it on that event; setting `checked` alone left the next page locked.
+  function setOpen(wanted) {
+    if (toggle.checked !== wanted) toggle.click();
+  }
+
   function open() {
-    if (!toggle.checked) toggle.checked = true;
+    setOpen(true);
     loadEngine();
   }
 
   function close() {
-    toggle.checked = false;
+    setOpen(false);
     input.blur();
   }
 
