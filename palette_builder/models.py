@@ -11,13 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -96,6 +98,27 @@ RULES: dict[str, Rule] = {
             "elke bron in 'controles' staat ook onder 'bronnen'; niet gevonden: {urls}",
         ),
         Rule("ages_order", "`leeftijd_vanaf` is niet groter dan `leeftijd_tot`.", "leeftijd_vanaf is groter dan leeftijd_tot"),
+        Rule(
+            "answer_empty",
+            "Een antwoord (`in_gang_zetten`, `hoe_snel`, `daarna`, `bij_overtreding`, `bezwaar_en_beroep`) heeft een `kort` antwoord; "
+            "`bij_overtreding` mag ook `niet-van-toepassing` zijn.",
+        ),
+        Rule(
+            "term_fields",
+            "Een termijn van soort `looptijd` of `uiterlijk` heeft een `duur`; `werkuren` heeft `uren`; `tot-leeftijd` heeft `leeftijd`; "
+            "`levenslang` en `geen-vaste-einddatum` hebben geen van drieën. `verlenging` en `maximum` horen alleen bij een `duur`.",
+            "bij een termijn van soort '{kind}' {detail}",
+        ),
+        Rule(
+            "term_maximum",
+            "Het `maximum` van een termijn is niet korter dan de eerste `duur`.",
+            "het maximum ({maximum}) is korter dan de eerste duur ({duration})",
+        ),
+        Rule(
+            "check_article_version",
+            "Een controle die een `artikel` noemt, noemt ook de `wet` en de `versie`: de datum vanaf wanneer de gelezen tekst geldt.",
+            "een controle van een artikel noemt ook 'wet' en 'versie' (de datum vanaf wanneer de gelezen tekst geldt)",
+        ),
         Rule(
             "reason_missing",
             "Een regionale aanvulling met `beschikbaarheid: niet-beschikbaar` of `verborgen` geeft een `reden`.",
@@ -198,6 +221,23 @@ class Databank(LabelledEnum):
     justice_committee = "erkenningscommissie-justitie"
 
 
+class TimeUnit(LabelledEnum):
+    hours = "uren"
+    days = "dagen"
+    weeks = "weken"
+    months = "maanden"
+    years = "jaren"
+
+
+class TermKind(LabelledEnum):
+    lasts = "looptijd"
+    deadline = "uiterlijk"
+    work_hours = "werkuren"
+    life = "levenslang"
+    until_age = "tot-leeftijd"
+    open_ended = "geen-vaste-einddatum"
+
+
 # The site's name for every enum value, beside the enums (a test checks that none is missing).
 _ENUM_LABELS: dict[type[StrEnum], dict[Any, str]] = {
     Kind: {
@@ -205,6 +245,15 @@ _ENUM_LABELS: dict[type[StrEnum], dict[Any, str]] = {
         Kind.programme: "Programma",
         Kind.service: "Voorziening",
         Kind.working_method: "Werkwijze",
+    },
+    TimeUnit: {TimeUnit.hours: "uren", TimeUnit.days: "dagen", TimeUnit.weeks: "weken", TimeUnit.months: "maanden", TimeUnit.years: "jaren"},
+    TermKind: {
+        TermKind.lasts: "Looptijd",
+        TermKind.deadline: "Uiterlijk binnen",
+        TermKind.work_hours: "Uren werk",
+        TermKind.life: "Levenslang",
+        TermKind.until_age: "Tot een leeftijd",
+        TermKind.open_ended: "Geen vaste einddatum",
     },
     ReviewStatus: {ReviewStatus.draft: "Concept", ReviewStatus.needs_review: "Te controleren", ReviewStatus.reviewed: "Gecontroleerd"},
     RecognitionStatus: {
@@ -238,7 +287,14 @@ class TargetGroup(Model):
 class Roles(Model):
     decides: list[VocabularyRef("partners")] = Field(default_factory=list, alias="beslist", description="Wie beslist of de interventie oplegt.")
     requests: list[VocabularyRef("partners")] = Field(
-        default_factory=list, alias="vraagt_aan", description="Wie de interventie kan aanvragen, voorstellen of adviseren."
+        default_factory=list,
+        alias="vraagt_aan",
+        description="Wie de interventie aanvraagt, vordert, voorstelt of in gang zet: zonder deze partij komt het er niet van.",
+    )
+    advises: list[VocabularyRef("partners")] = Field(
+        default_factory=list,
+        alias="adviseert",
+        description="Wie adviseert over de beslissing zonder haar aan te vragen, zoals Veilig Thuis bij een huisverbod.",
     )
     carries_out: list[VocabularyRef("partners")] = Field(default_factory=list, alias="voert_uit", description="Wie de interventie uitvoert of erop toeziet.")
 
@@ -252,6 +308,104 @@ class LegalBasis(Model):
     )
     url: HttpUrl | None = Field(default=None, description="Link naar de officiële tekst van het artikel; zonder link verwijst de site naar de wet.")
     note: str | None = Field(default=None, alias="toelichting", description="Wat dit artikel regelt, in één zin.")
+
+
+class Answer(Model):
+    """A short answer to a question a professional asks about an entry, with the text that explains it."""
+
+    short: Text = Field(
+        alias="kort",
+        max_length=160,
+        description="Het antwoord in één korte zin of frase van hoogstens 15 woorden; staat bovenaan de pagina bij de kernpunten.",
+    )
+    explanation: str | None = Field(
+        default=None,
+        alias="uitleg",
+        description="De uitleg onder het kopje op de pagina, in gewone taal (B1). Alinea's scheiden met een witregel.",
+    )
+
+
+NOT_APPLICABLE = "niet-van-toepassing"
+
+
+def _answer_or_not_applicable(value: Any) -> str:
+    return "~geen" if isinstance(value, str) else "~antwoord"
+
+
+# `bij_overtreding` is an answer, or explicitly not applicable. Tags starting with "~" are the union's
+# branches: the validator leaves them out of a field's location.
+AnswerOrNotApplicable = Annotated[
+    Annotated[Literal["niet-van-toepassing"], Tag("~geen")] | Annotated[Answer, Tag("~antwoord")],
+    Discriminator(_answer_or_not_applicable),
+]
+
+
+# Days per unit: only to put terms on one scale (the page of terms); the law counts in its own units.
+DAYS_PER_UNIT = {TimeUnit.hours: 1 / 24, TimeUnit.days: 1, TimeUnit.weeks: 7, TimeUnit.months: 30.44, TimeUnit.years: 365.25}
+
+
+class Span(Model):
+    """A length of time: an amount and a unit."""
+
+    amount: int = Field(alias="aantal", ge=1, le=100_000, description="Hoeveel: een heel getal, minstens 1.")
+    unit: TimeUnit = Field(alias="eenheid", description="uren, dagen, weken, maanden of jaren.")
+
+    @property
+    def days(self) -> float:
+        return self.amount * DAYS_PER_UNIT[self.unit]
+
+    @property
+    def text(self) -> str:
+        singular = {"uren": "uur", "dagen": "dag", "weken": "week", "maanden": "maand", "jaren": "jaar"}
+        return f"{self.amount} {singular[self.unit.value] if self.amount == 1 else self.unit.value}"
+
+
+class LawArticle(Model):
+    """A law and one of its articles, without a link or note."""
+
+    law: VocabularyRef("wetten") = Field(alias="wet", description="De wet (id uit palette/vocabulaires/wetten.yaml).")
+    article: str = Field(alias="artikel", pattern=ARTICLE_PATTERN, description="Het artikel, zoals `38v`, `1:255` of `14c lid 2`.")
+
+
+class StatutoryTerm(Model):
+    """One term the law sets for a measure: how long it lasts, or what must happen by when."""
+
+    what: Text = Field(alias="wat", max_length=100, description="Waar de termijn over gaat, zoals 'Huisverbod' of 'Beroep instellen'.")
+    kind: TermKind = Field(
+        alias="soort",
+        description="looptijd (zo lang duurt het), uiterlijk (iets moet binnen deze tijd gebeuren), werkuren, levenslang, "
+        "tot-leeftijd of geen-vaste-einddatum.",
+    )
+    span: Span | None = Field(default=None, alias="duur", description="De (eerste) duur; bij looptijd en uiterlijk.")
+    hours: int | None = Field(default=None, alias="uren", ge=1, le=100_000, description="Het aantal uren werk; bij werkuren.")
+    age: int | None = Field(default=None, alias="leeftijd", ge=1, le=120, description="De leeftijd waarop het eindigt; bij tot-leeftijd.")
+    start: str | None = Field(default=None, alias="vanaf", max_length=120, description="Wat de klok laat lopen, zoals 'het opleggen' of 'de uitspraak'.")
+    extension: Span | None = Field(default=None, alias="verlenging", description="Hoe lang één verlenging hoogstens is.")
+    extensions: int | None = Field(default=None, alias="verlengingen", ge=1, le=100, description="Hoe vaak verlengen hoogstens mag; leeg: niet vastgelegd.")
+    maximum: Span | None = Field(default=None, alias="maximum", description="De totale duur met alle verlengingen samen, als de wet die noemt.")
+    basis: LawArticle | None = Field(default=None, alias="grondslag", description="Het artikel dat de termijn regelt.")
+    note: str | None = Field(default=None, alias="toelichting", max_length=300, description="Korte toelichting, zoals een uitzondering.")
+
+    @model_validator(mode="after")
+    def fields_fit_kind(self) -> StatutoryTerm:
+        needs = {
+            TermKind.lasts: "span",
+            TermKind.deadline: "span",
+            TermKind.work_hours: "hours",
+            TermKind.until_age: "age",
+        }.get(self.kind)
+        keys = {"span": "duur", "hours": "uren", "age": "leeftijd"}
+        for attribute, key in keys.items():
+            present = getattr(self, attribute) is not None
+            if attribute == needs and not present:
+                raise RULES["term_fields"].error(kind=self.kind.value, detail=f"hoort '{key}'")
+            if attribute != needs and present:
+                raise RULES["term_fields"].error(kind=self.kind.value, detail=f"hoort geen '{key}'")
+        if self.span is None and (self.extension or self.extensions or self.maximum):
+            raise RULES["term_fields"].error(kind=self.kind.value, detail="horen geen 'verlenging', 'verlengingen' of 'maximum' (die horen bij een 'duur')")
+        if self.span is not None and self.maximum is not None and self.maximum.days < self.span.days:
+            raise RULES["term_maximum"].error(maximum=self.maximum.text, duration=self.span.text)
+        return self
 
 
 class Recognition(Model):
@@ -284,8 +438,23 @@ class Check(Model):
     """One claim of an entry checked against a named source."""
 
     what: Text = Field(alias="wat", description="Wat is nagekeken, zoals 'wie beslist' of 'artikel 2 en 9 Wth'.")
-    source: HttpUrl = Field(alias="bron", description="Webadres van de bron waartegen is nagekeken; ook vermeld onder 'bronnen'.")
+    source: HttpUrl = Field(alias="bron", description="Webadres waar de tekst is gelezen; ook vermeld onder 'bronnen'.")
     date: dt.date = Field(alias="datum", description="Datum van de controle (JJJJ-MM-DD).")
+    law: VocabularyRef("wetten") | None = Field(default=None, alias="wet", description="Bij de controle van een wetsartikel: de wet.")
+    article: str | None = Field(
+        default=None, alias="artikel", pattern=ARTICLE_PATTERN, description="Het artikel dat is gelezen, zoals `2` of `1:255`; één artikel per controle."
+    )
+    version: dt.date | None = Field(
+        default=None,
+        alias="versie",
+        description="De datum vanaf wanneer de gelezen tekst van het artikel geldt (op wetten.overheid.nl: 'geldend van').",
+    )
+
+    @model_validator(mode="after")
+    def article_has_law_and_version(self) -> Check:
+        if self.article is not None and (self.law is None or self.version is None):
+            raise RULES["check_article_version"].error()
+        return self
 
 
 class Intervention(Model):
@@ -319,7 +488,29 @@ class Intervention(Model):
     legal_basis: list[LegalBasis] = Field(
         default_factory=list, alias="wettelijke_grondslag", description="Wet en artikel. Verplicht voor een wettelijke maatregel."
     )
-    duration: str | None = Field(default=None, alias="duur", description="Gebruikelijke duur of wettelijke termijnen.")
+    duration: str | None = Field(
+        default=None, alias="duur", description="Hoe lang het duurt, in één korte zin van hoogstens 15 woorden; de termijnen zelf staan in 'termijnen'."
+    )
+    terms: list[StatutoryTerm] = Field(
+        default_factory=list,
+        alias="termijnen",
+        description="De wettelijke termijnen als getallen: hoe lang de maatregel duurt, verlengingen en maximum, en wat wanneer moet gebeuren.",
+    )
+    how_to_start: Answer | None = Field(
+        default=None,
+        alias="in_gang_zetten",
+        description="Hoe een professional het in gang zet: via welke organisatie en welke route (een melding, een aanvraag of een verzoekschrift).",
+    )
+    how_fast: Answer | None = Field(default=None, alias="hoe_snel", description="Hoe snel het kan gebeuren.")
+    what_next: Answer | None = Field(default=None, alias="daarna", description="Wat er gewoonlijk op volgt.")
+    on_violation: AnswerOrNotApplicable | None = Field(
+        default=None,
+        alias="bij_overtreding",
+        description=f"Wat er gebeurt als iemand zich er niet aan houdt; of '{NOT_APPLICABLE}' als er niets te overtreden is.",
+    )
+    objection: Answer | None = Field(
+        default=None, alias="bezwaar_en_beroep", description="Hoe iemand bezwaar maakt of in beroep gaat: de route, bij wie, en binnen welke termijn."
+    )
     moments: list[VocabularyRef("momenten")] = Field(
         default_factory=list, alias="momenten", description="De momenten van afstemming waarbij de interventie aan bod komt."
     )

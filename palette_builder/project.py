@@ -19,6 +19,7 @@ from .selection import Selection
 from .short_links import check_short_links
 from .site_settings import settings_warnings
 from .validate import Sources, load_palette, load_vocabularies
+from .vocabularies import GlossaryFile
 from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
 from .wegwijzer import WegwijzerFile
 
@@ -166,7 +167,8 @@ class Project:
             return 1
         targets = [(self.schema_file(), Intervention)]
         if self.selection.region is None:  # these name no vocabulary value: one schema for every region
-            targets += [(self.palette_dir / "schema" / SCHEMA_FILES[model][0], model) for model in (RegionalSupplement, WegwijzerFile, ChangeTexts)]
+            others = (RegionalSupplement, WegwijzerFile, ChangeTexts, GlossaryFile)
+            targets += [(self.palette_dir / "schema" / SCHEMA_FILES[model][0], model) for model in others]
         for target, model in targets:
             temporary = target.with_name(f".{target.name}.nieuw")
             try:

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import VOCABULARY_KEY, ChangeTexts, Intervention, RegionalSupplement
-from .vocabularies import Vocabularies
+from .vocabularies import GlossaryFile, Vocabularies
 from .wegwijzer import WegwijzerFile
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -44,6 +44,11 @@ SCHEMA_FILES: dict[type[BaseModel], tuple[str, str, str]] = {
         "wegwijzer.schema.json",
         "Wegwijzer van het interventiepalet",
         "De vragen en uitkomsten van de wegwijzer (/wegwijzer/), in palette/wegwijzer.yaml.",
+    ),
+    GlossaryFile: (
+        "begrippen.schema.json",
+        "Begrippen van het interventiepalet",
+        "Begrippen uit hulpverlening en recht met een korte uitleg, in palette/vocabulaires/begrippen.yaml (een regio: in haar eigen map vocabulaires).",
     ),
     ChangeTexts: (
         "wijzigingen.schema.json",

@@ -20,7 +20,7 @@ from .history import CHANGE_TEXTS_FILE
 from .models import PATTERN_MESSAGES, ChangeTexts, Intervention, RegionalSupplement
 from .palette import Entry, Palette
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
-from .vocabularies import ROUTE_MAP_FILE, VOCABULARY_MODELS, RouteMap, Term, Vocabularies
+from .vocabularies import REGIONAL_CONTACTS_FILE, ROUTE_MAP_FILE, VOCABULARY_MODELS, GlossaryTerm, RegionalContact, RouteMap, Term, Vocabularies
 from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
 from .wegwijzer import RegionalWegwijzerFile, WegwijzerFile, assemble
 
@@ -88,6 +88,8 @@ def describe(error: dict[str, Any], model: type[BaseModel], region: str | None =
         suggestion = f"; bedoel je {hint!r}?" if hint else ""
         target = vocabulary_file(ctx["vocabulary"], region)
         return f"onbekende waarde {_short(value)}{suggestion}; toegestaan: {', '.join(allowed) or '(nog geen waarden)'}; een nieuwe waarde zet u in {target}"
+    if kind == "literal_error":
+        return f"ongeldige waarde {_short(value)}; toegestaan: {ctx.get('expected', '')}, of een groep velden met 'kort' en eventueel 'uitleg'"
     if kind == "enum":
         allowed = [part.strip(" '") for part in ctx.get("expected", "").replace(" or ", ",").split(",") if part.strip()]
         return f"ongeldige waarde {_short(value)}; {_allowed_text(allowed, value)}"
@@ -144,7 +146,8 @@ def field_name(loc: tuple[Any, ...]) -> str:
 def _model_errors(text: str, display: str, error: ValidationError, model: type[BaseModel], region: str | None = None) -> list[Problem]:
     problems = []
     for item in error.errors():
-        loc = tuple(item["loc"])
+        # A union's branch tags (models: "~antwoord") are not keys of the file.
+        loc = tuple(step for step in item["loc"] if not (isinstance(step, str) and step.startswith("~")))
         line, column = locate(text, loc)
         problems.append(Problem(display, line, column, field_name(loc), describe(item, model, region)))
     return problems
@@ -160,6 +163,7 @@ def _display(path: Path, root: Path) -> str:
 def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, list[Problem]]:
     """Read the vocabularies; later folders (a region) may add values, never change existing ones."""
     vocabularies, problems = Vocabularies(), []
+    read: dict[str, list[tuple[str, str, list[Term]]]] = {}  # vocabulary -> [(display, text, terms)] per folder
     for name, term_model in VOCABULARY_MODELS.items():
         terms: dict[str, Term] = {}
         for number, folder in enumerate(folders):
@@ -186,6 +190,7 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
                 problems.extend(_model_errors(text, display, error, term_model))
                 vocabularies.unreadable.setdefault(name, display)
                 continue
+            read.setdefault(name, []).append((display, text, loaded))
             for index, term in enumerate(loaded):
                 if term.id in terms:
                     line, column = locate(text, (index, "id"))
@@ -201,7 +206,68 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
                     if number > 0:  # a region's folder (palette/regio/<regio>/vocabulaires)
                         vocabularies.origins.setdefault(name, {})[term.id] = folder.parent.name
         vocabularies.terms[name] = terms
+    problems += _glossary_problems(vocabularies, read.get("begrippen", []))
+    for folder in folders[1:]:
+        problems += _load_regional_contacts(vocabularies, folder, root)
     return vocabularies, problems
+
+
+def _glossary_problems(vocabularies: Vocabularies, files: list[tuple[str, str, list[Term]]]) -> list[Problem]:
+    """Each term names a known world, and no way of writing a term belongs to two terms: the site must
+    know which term a word in running text means (a region's term may not take a national one's)."""
+    problems: list[Problem] = []
+    worlds = vocabularies.ids("werelden")
+    owners: dict[str, tuple[str, str]] = {}  # name in lower case -> (term id, display)
+    for display, text, terms in files:
+        for index, term in enumerate(terms):
+            assert isinstance(term, GlossaryTerm)
+            if "werelden" not in vocabularies.unreadable and term.world not in worlds:
+                line, column = locate(text, (index, "wereld"))
+                problems.append(Problem(display, line, column, f"[{index}].wereld", f"onbekende wereld {term.world!r}; {_allowed_text(worlds, term.world)}"))
+            fields = [("label", [term.label]), ("synoniemen", term.synonyms), ("afkortingen", term.abbreviations)]
+            for key, names in fields:
+                for position, name in enumerate(names):
+                    owner = owners.setdefault(name.casefold(), (term.id, display))
+                    if owner[0] == term.id:
+                        continue
+                    loc: tuple[Any, ...] = (index, key) if key == "label" else (index, key, position)
+                    line, column = locate(text, loc)
+                    where = "" if owner[1] == display else f" in {owner[1]}"
+                    message = f"{name!r} is al een schrijfwijze van het begrip {owner[0]!r}{where}; een woord kan maar naar één begrip verwijzen"
+                    problems.append(Problem(display, line, column, field_name(loc), message))
+    return problems
+
+
+def _load_regional_contacts(vocabularies: Vocabularies, folder: Path, root: Path) -> list[Problem]:
+    """A region's own contact routes for national partners (palette/regio/<regio>/vocabulaires/contactroutes.yaml)."""
+    path = folder / REGIONAL_CONTACTS_FILE
+    if not path.exists():
+        return []
+    display = _display(path, root)
+    try:
+        text, data = load_yaml(path, display)
+    except YamlFileError as error:
+        return [error.problem]
+    try:
+        routes = TypeAdapter(list[RegionalContact]).validate_python(data if data is not None else [])
+    except ValidationError as error:
+        return _model_errors(text, display, error, RegionalContact)
+    problems = []
+    region = folder.parent.name
+    partners = vocabularies.ids("partners")
+    found = vocabularies.regional_contacts.setdefault(region, {})
+    for index, route in enumerate(routes):
+        if route.partner not in partners and "partners" not in vocabularies.unreadable:
+            line, column = locate(text, (index, "partner"))
+            problems.append(
+                Problem(display, line, column, f"[{index}].partner", f"onbekende partner {route.partner!r}; {_allowed_text(partners, route.partner)}")
+            )
+        elif route.partner in found:
+            line, column = locate(text, (index, "partner"))
+            problems.append(Problem(display, line, column, f"[{index}].partner", f"partner {route.partner!r} heeft in dit bestand al een contactroute"))
+        else:
+            found[route.partner] = route
+    return problems
 
 
 REGION_PARTS = {"interventies", "aanvullingen", "vocabulaires", "interventie.schema.json", "README.md", WEGWIJZER_FILE, CHANGE_TEXTS_FILE}
@@ -344,7 +410,7 @@ def _check_region_folder(palette: Palette, region: str, folder: Path, root: Path
             allowed = ", ".join(sorted(REGION_PARTS))
             palette.problems.append(Problem(_display(child, root), 1, 1, "(bestand)", f"hoort niet in een regiomap; toegestaan: {allowed}"))
     # A misnamed vocabulary file would be silently ignored: its values would never reach the palette.
-    names = [f"{name}.yaml" for name in VOCABULARY_MODELS]
+    names = [f"{name}.yaml" for name in VOCABULARY_MODELS] + [REGIONAL_CONTACTS_FILE]
     for child in yaml_files(folder / "vocabulaires"):
         if child.name not in names:
             message = f"onbekend vocabulairebestand; {_allowed_text(names, child.name)}"

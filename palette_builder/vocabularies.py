@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
-from .models import BWB_PATTERN, COLOUR_PATTERN, SLUG_PATTERN, Source, Text
+from .models import BWB_PATTERN, COLOUR_PATTERN, EMAIL_PATTERN, PHONE_PATTERN, SLUG_PATTERN, HttpUrl, Source, Text, VocabularyRef
 
 
 class Term(BaseModel):
@@ -58,6 +58,52 @@ class MomentTerm(Term):
     number: int = Field(alias="nummer", ge=1, description="Volgnummer van het moment van afstemming.")
 
 
+class ContactRoute(BaseModel):
+    """How a professional reaches an organisation: its public numbers and addresses, never a person's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phone: str | None = Field(default=None, alias="telefoon", pattern=PHONE_PATTERN, description="Het openbare telefoonnummer, zoals 0800 2000.")
+    website: HttpUrl | None = Field(default=None, description="De openbare website of contactpagina.")
+    email: str | None = Field(default=None, alias="e-mail", pattern=EMAIL_PATTERN, description="Een algemeen e-mailadres van de organisatie.")
+    note: str | None = Field(default=None, alias="toelichting", max_length=200, description="Wanneer en waarvoor, zoals 'dag en nacht bereikbaar, gratis'.")
+    source: HttpUrl = Field(alias="bron", description="Waar dit contact staat (de eigen site van de organisatie).")
+
+
+class PartnerTerm(Term):
+    contact: ContactRoute | None = Field(default=None, description="Hoe een professional de partner bereikt; landelijk, geen persoonsgegevens.")
+
+
+class RegionalContact(ContactRoute):
+    """palette/regio/<regio>/vocabulaires/contactroutes.yaml: a region's own route to a national partner."""
+
+    partner: str = Field(pattern=SLUG_PATTERN, description="De id van de partner in palette/vocabulaires/partners.yaml.")
+
+
+class WorldTerm(Term):
+    """A world a term comes from: care, or one of the three fields of law."""
+
+
+class GlossaryTerm(Term):
+    """A term from care or law, explained for the other world (palette/vocabulaires/begrippen.yaml)."""
+
+    explanation: str = Field(alias="uitleg", min_length=1, max_length=250, description="Korte uitleg in gewone taal, hoogstens 25 woorden.")
+    text: str | None = Field(default=None, alias="tekst", description="Langere uitleg op de pagina Begrippen; alinea's scheiden met een witregel.")
+    synonyms: list[Text] = Field(default_factory=list, alias="synoniemen", description="Andere woorden voor hetzelfde, ook meervouden, zoals 'kinderrechters'.")
+    abbreviations: list[Text] = Field(default_factory=list, alias="afkortingen", description="Afkortingen, zoals RC of GI.")
+    world: VocabularyRef("werelden") = Field(alias="wereld", description="Uit welke wereld het begrip komt: een id uit werelden.yaml.")
+    sources: list[Source] = Field(alias="bronnen", min_length=1, description="Waar de uitleg op steunt. Minstens één.")
+
+    @property
+    def names(self) -> list[str]:
+        """Every way the term is written in running text: its name, synonyms and abbreviations."""
+        return [self.label, *self.synonyms, *self.abbreviations]
+
+
+class GlossaryFile(RootModel[list[GlossaryTerm]]):
+    """palette/vocabulaires/begrippen.yaml: the glossary, one item per term."""
+
+
 class LawTerm(Term):
     abbreviation: str = Field(alias="afkorting", min_length=1, description="Gangbare afkorting, zoals Sr of BW.")
     bwb: str = Field(pattern=BWB_PATTERN, description="Vaste code van de wet op wetten.overheid.nl.")
@@ -94,11 +140,15 @@ VOCABULARY_MODELS: dict[str, type[Term]] = {
     "fasen": PhaseTerm,
     "domeinen": Term,
     "doelgroepen": Term,
-    "partners": Term,
+    "partners": PartnerTerm,
     "momenten": MomentTerm,
     "regios": Term,
     "wetten": LawTerm,
+    "werelden": WorldTerm,
+    "begrippen": GlossaryTerm,
 }
+# A region's own contact routes for national partners, beside its vocabularies.
+REGIONAL_CONTACTS_FILE = "contactroutes.yaml"
 
 
 @dataclass
@@ -110,6 +160,8 @@ class Vocabularies:
     unreadable: dict[str, str] = field(default_factory=dict)
     # vocabulary name -> {term id: the region whose folder added it}; national terms are not listed
     origins: dict[str, dict[str, str]] = field(default_factory=dict)
+    # region -> {partner id: the region's own contact route for that national partner}
+    regional_contacts: dict[str, dict[str, ContactRoute]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Term]:
         return self.terms[name]

@@ -123,9 +123,7 @@ def swipe_up(page, distance: int = 600) -> None:
     session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     session.detach()
     # Let the fling come to rest, as a reader does before the next tap (a tap during a fling only stops it).
-    page.wait_for_function(
-        "() => new Promise(done => { const y = scrollY; setTimeout(() => done(scrollY === y), 150); })", polling=200, timeout=5_000
-    )
+    page.wait_for_function("() => new Promise(done => { const y = scrollY; setTimeout(() => done(scrollY === y), 150); })", polling=200, timeout=5_000)
 
 
 def test_on_a_phone_the_entry_scrolls_after_a_search_result_is_tapped(browser, site_url: str) -> None:

@@ -66,6 +66,97 @@ _key = variant("key-typo", {"samenvatting:": "samenvating:"})
 case("unknown field", "key-typo.yaml", _key, line_of(_key, "samenvating:"), "samenvating", ["onbekend veld", "bedoel je 'samenvatting'"])
 _missing = variant("missing-field", {"doel: >-\n  Direct een einde maken aan een dreigende situatie in huis en ruimte maken om hulp te starten.\n": ""})
 case("missing required field", "missing-field.yaml", _missing, 2, "doel", ["verplicht"])
+_answer = variant(
+    "answer-without-short",
+    {
+        "momenten: [samen-op-in-acuut, actieoverleg]": "momenten: [samen-op-in-acuut, actieoverleg]\n"
+        "bezwaar_en_beroep:\n  uitleg: Beroep bij de bestuursrechter."
+    },
+)
+case(
+    "answer without its short answer",
+    "answer-without-short.yaml",
+    _answer,
+    line_of(_answer, "bezwaar_en_beroep:"),
+    "bezwaar_en_beroep.kort",
+    ["verplicht"],
+    rule="answer_empty",
+)
+_not_applicable = variant(
+    "violation-typo", {"momenten: [samen-op-in-acuut, actieoverleg]": "momenten: [samen-op-in-acuut, actieoverleg]\nbij_overtreding: nvt"}
+)
+case(
+    "violation neither an answer nor not applicable",
+    "violation-typo.yaml",
+    _not_applicable,
+    line_of(_not_applicable, "bij_overtreding:"),
+    "bij_overtreding",
+    ["'nvt'", "niet-van-toepassing", "kort"],
+    rule="answer_empty",
+)
+_TERMS = "momenten: [samen-op-in-acuut, actieoverleg]\ntermijnen:\n  - wat: Huisverbod\n    soort: looptijd\n"
+_unit = variant("term-unit", {"momenten: [samen-op-in-acuut, actieoverleg]": _TERMS + "    duur: {aantal: 10, eenheid: dag}"})
+case(
+    "term in an unknown unit",
+    "term-unit.yaml",
+    _unit,
+    line_of(_unit, "eenheid: dag"),
+    "termijnen[0].duur.eenheid",
+    ["'dag'", "uren, dagen", "bedoel je 'dagen'"],
+)
+_zero = variant("term-zero", {"momenten: [samen-op-in-acuut, actieoverleg]": _TERMS + "    duur: {aantal: 0, eenheid: dagen}"})
+case("term of zero days", "term-zero.yaml", _zero, line_of(_zero, "aantal: 0"), "termijnen[0].duur.aantal", ["minstens 1", "0"])
+_negative = variant("term-negative", {"momenten: [samen-op-in-acuut, actieoverleg]": _TERMS + "    duur: {aantal: -3, eenheid: weken}"})
+case("term of minus three weeks", "term-negative.yaml", _negative, line_of(_negative, "aantal: -3"), "termijnen[0].duur.aantal", ["minstens 1", "-3"])
+_short_max = variant(
+    "term-maximum",
+    {"momenten: [samen-op-in-acuut, actieoverleg]": _TERMS + "    duur: {aantal: 10, eenheid: dagen}\n    maximum: {aantal: 1, eenheid: weken}"},
+)
+case(
+    "overall maximum shorter than the first term",
+    "term-maximum.yaml",
+    _short_max,
+    line_of(_short_max, "- wat: Huisverbod"),
+    "termijnen[0]",
+    ["maximum (1 week)", "is korter dan de eerste duur", "(10 dagen)"],
+    rule="term_maximum",
+)
+_kind = variant("term-kind", {"momenten: [samen-op-in-acuut, actieoverleg]": _TERMS.replace("looptijd", "werkuren") + "    duur: {aantal: 10, eenheid: dagen}"})
+case(
+    "hours of work given as a duration",
+    "term-kind.yaml",
+    _kind,
+    line_of(_kind, "- wat: Huisverbod"),
+    "termijnen[0]",
+    ["bij een termijn van soort", "'werkuren'", "geen 'duur'"],
+    rule="term_fields",
+)
+_no_span = variant("term-no-span", {"momenten: [samen-op-in-acuut, actieoverleg]": _TERMS})
+case(
+    "a term that lasts without a duration",
+    "term-no-span.yaml",
+    _no_span,
+    line_of(_no_span, "- wat: Huisverbod"),
+    "termijnen[0]",
+    ["bij een termijn van soort", "'looptijd'", "hoort 'duur'"],
+    rule="term_fields",
+)
+_version = variant(
+    "check-without-version",
+    {
+        "status: te-controleren": "status: gecontroleerd\ncontroles:\n  - wat: Artikel 2\n"
+        "    bron: https://wetten.overheid.nl/jci1.3:c:BWBR0024649&artikel=2\n    datum: 2026-11-29\n    wet: wth\n    artikel: '2'\n"
+    },
+)
+case(
+    "checked article without its version",
+    "check-without-version.yaml",
+    _version,
+    line_of(_version, "- wat: Artikel 2"),
+    "controles[0]",
+    ["versie", "geldt"],
+    rule="check_article_version",
+)
 case("id differs from file name", "other-name.yaml", variant("not-the-file-name"), 2, "id", ["bestandsnaam", "not-the-file-name"], rule="id_is_file_name")
 _parent = variant("dangling-parent", {"soort: wettelijke-maatregel": "soort: wettelijke-maatregel\nonderdeel_van: bestaat-niet"})
 case(
