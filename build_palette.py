@@ -27,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regio", default=None, help=f"bouw voor deze regio (map palette/regio/<regio>/), of '{ALL_REGIONS}'")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle bestanden in palette/ en meld elk probleem")
-    check.add_argument("--streng", action="store_true", help="een interventie over haar controledatum telt als fout (voor strikte CI)")
+    check.add_argument(
+        "--streng", action="store_true", help="over de controledatum, een ontbrekend antwoord in een gecontroleerde interventie of een taalpunt telt als fout"
+    )
+    check.add_argument("--taal", action="store_true", help="toon per tekst de zinslengte en de Flesch-Douma-score")
     commands.add_parser("generate", help="controleer en schrijf de gegenereerde pagina's in docs/")
     build = commands.add_parser("build", help="controleer, genereer en bouw de site")
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt (standaard: site/)")
@@ -42,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     project = Project(args.root.resolve(), region=Selection.parse(args.regio))
     if args.command == "check":
-        return project.check(strict=args.streng)
+        return project.check(strict=args.streng, language=args.taal)
     if args.command == "generate":
         return project.generate()
     if args.command == "build":

@@ -54,6 +54,8 @@ class Palette:
     route_map: RouteMap | None = None
     # (Shortened) commit id -> the text the site shows for it instead of its subject line.
     change_texts: dict[str, str] = field(default_factory=dict)
+    # Hosts whose text of a law counts as the official text (palette/vocabulaires/officiele-bronnen.yaml).
+    official_hosts: set[str] = field(default_factory=set)
 
     @property
     def interventions(self) -> list[Intervention]:

@@ -13,7 +13,7 @@ from .history import CHANGE_TEXTS_FILE
 from .models import PATTERN_MESSAGES, SLUG_PATTERN, ChangeTexts, Intervention, RegionalSupplement
 from .palette import Palette
 from .render import Renderer, render_new_entry, write_pages
-from .reports import report_due, report_problems, review_summary
+from .reports import report_due, report_language, report_problems, report_quality, review_summary
 from .schema import SCHEMA_FILES, schema_text
 from .selection import Selection
 from .short_links import check_short_links
@@ -82,22 +82,28 @@ class Project:
             return True
         return False
 
-    def check(self, strict: bool = False) -> int:
+    def check(self, strict: bool = False, language: bool = False) -> int:
         """Check everything, every region included, so collisions between regions show up too.
 
-        Entries past their review date are warnings; with `strict` (check --streng) they fail the check."""
+        Entries past their review date, missing answers and texts that are not plain enough are warnings;
+        with `strict` (check --streng) they fail the check. `language` (check --taal) lists every measured text."""
         if self._missing_region():
             return 1
         palette = self.load_selection(Selection(all=True))
         if report_problems(palette):
             return 1
+        if language:
+            report_language(palette)
+            return 0
         regions = len(self.region_folders())
         with_regions = f" (met {regions} {'regio' if regions == 1 else 'regio’s'})" if regions else ""
         print(f"OK: {len(palette.entries)} interventies{with_regions}, geen problemen.")
         print(review_summary(palette))
         for warning in settings_warnings(self.root) + self._stale_region_schemas():
             print(warning, file=sys.stderr)
-        return 1 if report_due(palette, self.root, strict) and strict else 0
+        overdue = report_due(palette, self.root, strict)
+        lacking = report_quality(palette, self.root, strict)
+        return 1 if strict and (overdue or lacking) else 0
 
     def _stale_region_schemas(self) -> list[str]:
         """A region's schema lists the vocabularies as they were when it was written: after a national

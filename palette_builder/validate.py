@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .completeness import OFFICIAL_SOURCES_FILE, OfficialSource
 from .freshness import SETTINGS_FILE, ReviewSettings
 from .history import CHANGE_TEXTS_FILE
 from .models import PATTERN_MESSAGES, ChangeTexts, Intervention, RegionalSupplement
@@ -203,6 +204,7 @@ def load_vocabularies(folders: list[Path], root: Path) -> tuple[Vocabularies, li
                     problems.append(Problem(display, line, column, f"[{index}].id", message))
                 else:
                     terms[term.id] = term
+                    vocabularies.places.setdefault(name, {})[term.id] = (display, index)
                     if number > 0:  # a region's folder (palette/regio/<regio>/vocabulaires)
                         vocabularies.origins.setdefault(name, {})[term.id] = folder.parent.name
         vocabularies.terms[name] = terms
@@ -312,6 +314,7 @@ def load_palette(sources: Sources, root: Path, today: dt.date | None = None) -> 
     vocabularies, problems = load_vocabularies(vocabulary_folders, root)
     palette = Palette(vocabularies, problems=problems, today=today)
     palette.review = _review_settings(sources.vocabularies / SETTINGS_FILE, root, palette.problems)
+    palette.official_hosts = _official_hosts(sources.vocabularies / OFFICIAL_SOURCES_FILE, root, palette.problems)
     loader = _EntryLoader(palette, root, today)
 
     for path in yaml_files(sources.national):
@@ -398,6 +401,20 @@ def _review_settings(path: Path, root: Path, problems: list[Problem]) -> ReviewS
     except ValidationError as error:
         problems.extend(_model_errors(text, display, error, ReviewSettings))
     return ReviewSettings()
+
+
+def _official_hosts(path: Path, root: Path, problems: list[Problem]) -> set[str]:
+    if not path.exists():
+        return set()
+    display = _display(path, root)
+    try:
+        text, data = load_yaml(path, display)
+        return {source.host for source in TypeAdapter(list[OfficialSource]).validate_python(data or [])}
+    except YamlFileError as error:
+        problems.append(error.problem)
+    except ValidationError as error:
+        problems.extend(_model_errors(text, display, error, OfficialSource))
+    return set()
 
 
 def _check_region_folder(palette: Palette, region: str, folder: Path, root: Path) -> None:

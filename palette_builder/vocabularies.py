@@ -160,6 +160,8 @@ class Vocabularies:
     unreadable: dict[str, str] = field(default_factory=dict)
     # vocabulary name -> {term id: the region whose folder added it}; national terms are not listed
     origins: dict[str, dict[str, str]] = field(default_factory=dict)
+    # vocabulary name -> {term id: (file as check shows it, index in that file)}, for located messages
+    places: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     # region -> {partner id: the region's own contact route for that national partner}
     regional_contacts: dict[str, dict[str, ContactRoute]] = field(default_factory=dict)
 
