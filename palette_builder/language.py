@@ -29,7 +29,36 @@ MAX_GLOSSARY_WORDS = 25
 
 # Abbreviations written with a period that do not end a sentence (lower case, without the final period).
 ABBREVIATIONS = frozenset(
-    ["art", "artt", "bijv", "bv", "ca", "d.w.z", "e.a", "e.d", "enz", "evt", "i.p.v", "i.s.m", "i.v.m", "jo", "m.b.t", "m.n", "nr", "nrs", "o.a", "o.b.v", "p.p", "resp", "t.a.v", "t.b.v", "t.o.v", "vgl", "z.g.a.n", "zgn"]
+    (
+        "art",
+        "artt",
+        "bijv",
+        "bv",
+        "ca",
+        "d.w.z",
+        "e.a",
+        "e.d",
+        "enz",
+        "evt",
+        "i.p.v",
+        "i.s.m",
+        "i.v.m",
+        "jo",
+        "m.b.t",
+        "m.n",
+        "nr",
+        "nrs",
+        "o.a",
+        "o.b.v",
+        "p.p",
+        "resp",
+        "t.a.v",
+        "t.b.v",
+        "t.o.v",
+        "vgl",
+        "z.g.a.n",
+        "zgn",
+    )
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+|$)")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ'’./:-]*")
