@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.support import CHROMIUM, CHROMIUM_ARGS, copy_project, first_load  # noqa: E402
-from palette_builder.render import GENERATED_DIRS  # noqa: E402
+from palette_builder.generate import GENERATED_DIRS  # noqa: E402
 
 MEASURE = (
     "import resource, subprocess, sys, time\n"

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from palette_builder.render import GENERATED_DIRS
+from palette_builder.generate import GENERATED_DIRS
 from palette_builder.short_links import short_link_folders
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,17 +10,15 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from .freshness import dutch_date
+from .dutch import dutch_date
+from .kit import Site, entry_path
 from .models import Intervention, RegionalSupplement
 from .schema import SCHEMA_URL, fill_vocabularies
 from .vocabularies import VOCABULARY_MODELS
-
-if TYPE_CHECKING:
-    from .render import Renderer
 
 FORMAT_VERSION = "1.0"
 DATA_DIR = "data"
@@ -65,40 +63,33 @@ class PaletteExport(BaseModel):
     vocabularies: ExportedVocabularies = Field(alias="vocabulaires", description="De vocabulaires waar de interventies naar verwijzen.")
 
 
-def data_date(renderer: Renderer) -> dt.date:
-    dates = [item.last_reviewed for item in renderer.items]
-    dates += [check.date for item in renderer.items for check in item.checks]
-    dates += [supplement.last_reviewed for found in renderer.supplements.values() for _, supplement in found]
-    return max(dates, default=dt.date(1970, 1, 1))
-
-
-def _published(item: Intervention, renderer: Renderer) -> dict[str, Any]:
+def _published(item: Intervention, site: Site) -> dict[str, Any]:
     """The entry's fields, without references to entries this site leaves out (a region's hidden offers)."""
     data = item.model_dump(by_alias=True)
-    if item.parent not in renderer.by_id:
+    if item.parent not in site.by_id:
         data["onderdeel_van"] = None
-    data["relaties"] = {key: [target for target in targets if target in renderer.by_id] for key, targets in data["relaties"].items()}
+    data["relaties"] = {key: [target for target in targets if target in site.by_id] for key, targets in data["relaties"].items()}
     return data
 
 
-def build_export(renderer: Renderer, region: str | None) -> PaletteExport:
+def build_export(site: Site, region: str | None) -> PaletteExport:
     interventions = [
         ExportedIntervention.model_validate(
             {
-                **_published(item, renderer),
-                "herkomst": renderer.origins.get(item.id) or "landelijk",
-                "pagina": f"interventies/{item.id}/",
-                "aanvullingen": [{"regio": where, **supplement.model_dump(by_alias=True)} for where, supplement in renderer.supplements.get(item.id, [])],
+                **_published(item, site),
+                "herkomst": site.origins.get(item.id) or "landelijk",
+                "pagina": entry_path(item.id),
+                "aanvullingen": [{"regio": where, **supplement.model_dump(by_alias=True)} for where, supplement in site.supplements.get(item.id, [])],
             }
         )
-        for item in renderer.items
+        for item in site.items
     ]
-    vocabularies = {name: list(renderer.vocab[name].values()) for name in VOCABULARY_MODELS}
+    vocabularies = {name: list(site.vocab[name].values()) for name in VOCABULARY_MODELS}
     return PaletteExport.model_validate(
         {
             "titel": "Interventiepalet Veiligheid Voorop",
             "formaatversie": FORMAT_VERSION,
-            "datum_gegevens": data_date(renderer),
+            "datum_gegevens": site.data_date(),
             "regio": region,
             "interventies": interventions,
             "vocabulaires": vocabularies,
@@ -106,9 +97,9 @@ def build_export(renderer: Renderer, region: str | None) -> PaletteExport:
     )
 
 
-def export_schema(renderer: Renderer) -> dict[str, Any]:
+def export_schema(site: Site) -> dict[str, Any]:
     schema = PaletteExport.model_json_schema(by_alias=True)
-    fill_vocabularies(schema, renderer.vocab)
+    fill_vocabularies(schema, site.vocab)
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)  # developer docstrings; the field descriptions are for readers
     schema.pop("title", None)
@@ -159,12 +150,12 @@ def _size(text: str) -> str:
     return f"{kilobytes:.0f} kB" if kilobytes >= 10 else f"{kilobytes:.1f} kB".replace(".", ",")
 
 
-def open_data_files(renderer: Renderer, region: str | None) -> tuple[dict[str, str], dict[str, Any]]:
+def open_data_files(site: Site, region: str | None) -> tuple[dict[str, str], dict[str, Any]]:
     """The files of /data/, and what the page /data/ says about them."""
-    export = build_export(renderer, region)
+    export = build_export(site, region)
     files = {
         JSON_NAME: export.model_dump_json(by_alias=True) + "\n",
-        SCHEMA_NAME: json.dumps(export_schema(renderer), ensure_ascii=False, indent=1) + "\n",
+        SCHEMA_NAME: json.dumps(export_schema(site), ensure_ascii=False, indent=1) + "\n",
         CSV_NAME: export_csv(export),
     }
     page = {

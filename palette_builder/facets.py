@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
+from urllib.parse import quote_plus
 
 from pydantic import BaseModel
 
@@ -108,7 +109,7 @@ class Facet:
         """Where a link on this value leads: its own page, or the explorer filtered on it."""
         if self.own_page and self.vocabulary:
             return f"{self.vocabulary}/{value}.md"
-        return f"verkenner/?{self.key}={value}"
+        return explorer_path({self.key: [str(value)]})
 
     def options(self, vocabularies: Vocabularies, cards: list[Card]) -> list[tuple[str, str]]:
         """(value, label) of every value the filter offers, in the order of the vocabulary or enum."""
@@ -178,3 +179,25 @@ FACETS: tuple[Facet, ...] = (
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
 # The free-text filter's URL parameter, and the one older links used.
 TEXT_PARAMETER, OLD_TEXT_PARAMETER = "zoek", "q"
+EXPLORER_DIR = "verkenner"
+
+
+def explorer_query(selection: dict[str, list[str]], text: str = "") -> str:
+    """The explorer's address for a selection, as the explorer writes it itself: the facets in their
+    declared order, values joined by commas, then the text (tests/cases/verkenner-adres.json holds the
+    cases the explorer's script is tested against too)."""
+    parts = [f"{facet.key}={','.join(selection[facet.key])}" for facet in FACETS if selection.get(facet.key)]
+    if text:
+        parts.append(f"{TEXT_PARAMETER}={quote_plus(text)}")
+    return "?" + "&".join(parts) if parts else ""
+
+
+def explorer_path(selection: dict[str, list[str]]) -> str:
+    """The explorer filtered on a selection, as a site path."""
+    return f"{EXPLORER_DIR}/" + (explorer_query(selection) or "?")
+
+
+def matches(selection: dict[str, list[str]], values: dict[str, list[str]]) -> bool:
+    """Whether an entry with these facet values is in a selection: any chosen value within a facet, and
+    every chosen facet. The explorer's script matches the same way (tests/cases/selectie.json)."""
+    return all(set(chosen) & set(values.get(key, [])) for key, chosen in selection.items())

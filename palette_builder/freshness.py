@@ -19,8 +19,6 @@ SETTINGS_FILE = "controletermijnen.yaml"
 
 Months = Annotated[int, Field(ge=1, le=120)]
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
-
 
 class ReviewSettings(BaseModel):
     """palette/vocabulaires/controletermijnen.yaml: how long after 'laatst_gecontroleerd' an entry is checked again."""
@@ -53,11 +51,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def dutch_date(day: dt.date) -> str:
-    """28 november 2027."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 @dataclass(frozen=True)
 class Due:
     """One entry or supplement whose review date has passed (or is near)."""
@@ -67,13 +60,3 @@ class Due:
     due: dt.date
     months: int
     supplement_of: str | None = None  # the region, for a supplement
-
-
-def count_phrase(entries: int, supplements: int) -> tuple[str, str]:
-    """('1 interventie', 'is') or ('2 interventies en 1 regionale aanvulling', 'zijn'): singular and plural."""
-    parts = []
-    if entries:
-        parts.append(f"{entries} {'interventie' if entries == 1 else 'interventies'}")
-    if supplements:
-        parts.append(f"{supplements} regionale {'aanvulling' if supplements == 1 else 'aanvullingen'}")
-    return " en ".join(parts), "is" if entries + supplements == 1 else "zijn"

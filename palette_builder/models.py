@@ -560,12 +560,8 @@ class Intervention(Model):
     def all_relations(self) -> list[tuple[str, str]]:
         """(field alias, target id) for every reference to another entry."""
         refs = [("onderdeel_van", self.parent)] if self.parent else []
-        for alias, targets in (
-            ("relaties.combineerbaar_met", self.relations.combinable_with),
-            ("relaties.vervolg_op", self.relations.follow_up_of),
-            ("relaties.alternatief_voor", self.relations.alternative_to),
-        ):
-            refs.extend((alias, target) for target in targets)
+        for name, info in Relations.model_fields.items():
+            refs.extend((f"relaties.{info.alias}", target) for target in getattr(self.relations, name))
         return refs
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from .kit import Site
 from .project import Project
-from .render import Renderer
 from .sharing import OFFLINE_ZIP
+from .site_settings import entry_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +34,7 @@ _LINK = re.compile(r'(?P<lead>\b(?:href|src)=")(?P<value>[^"]*)(?=")|(?P<refresh
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def search_index(renderer: Renderer) -> str:
+def search_index(site: Site) -> str:
     """A script that sets window.pvZoekindex: name, abbreviations, aliases, summary and page of each entry."""
     entries = [
         {
@@ -41,9 +42,9 @@ def search_index(renderer: Renderer) -> str:
             "afkortingen": item.abbreviations,
             "ook": item.aliases,
             "samenvatting": item.summary,
-            "pagina": f"interventies/{item.id}/index.html",
+            "pagina": f"{entry_path(item.id)}index.html",
         }
-        for item in renderer.items
+        for item in site.items
     ]
     # JSON is JavaScript; '<' escaped so the text can never close a script element.
     data = json.dumps(entries, ensure_ascii=False).replace("<", "\\u003c")
@@ -98,7 +99,7 @@ def write_offline_zip(project: Project, target: Path | None = None) -> int:
         if not _build_offline(project, site):
             print("De offline kopie is niet gemaakt: mkdocs build is mislukt.", file=sys.stderr)
             return 1
-        (site / INDEX_SCRIPT).write_text(search_index(Renderer(project.load(), project.selection, root=project.root)), encoding="utf-8")
+        (site / INDEX_SCRIPT).write_text(search_index(Site(project.load(), project.selection, project.root)), encoding="utf-8")
         rewrite_links(site)
         partial = target.with_name(f".{target.name}.nieuw")
         target.parent.mkdir(parents=True, exist_ok=True)

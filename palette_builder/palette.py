@@ -6,23 +6,14 @@ Kept apart from the loader, so rendering needs the type without importing the lo
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .freshness import ReviewSettings
 from .models import Intervention, RegionalSupplement
 from .safe_yaml import Problem
 from .vocabularies import RouteMap, Vocabularies
-
-if TYPE_CHECKING:
-    from .wegwijzer import Wegwijzer
-
-
-def alphabetical(text: str) -> str:
-    """The key that puts names in the order of a Dutch index: 'Beëindiging' before 'Bewaring'."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+from .wegwijzer import Wegwijzer
 
 
 @dataclass

@@ -9,10 +9,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .generate import generate_pages, reserved_names, write_pages
 from .history import CHANGE_TEXTS_FILE
 from .models import PATTERN_MESSAGES, SLUG_PATTERN, ChangeTexts, Intervention, RegionalSupplement
+from .new_entry import render_new_entry
 from .palette import Palette
-from .render import Renderer, render_new_entry, write_pages
 from .reports import report_due, report_language, report_problems, report_quality, review_summary
 from .schema import SCHEMA_FILES, schema_text
 from .selection import Selection
@@ -71,8 +72,14 @@ class Project:
 
     def load_selection(self, selection: Selection) -> Palette:
         palette = load_palette(self.sources(selection), self.root, self.today)
-        check_short_links(palette, self.root)
+        check_short_links(palette, reserved_names(self.root))
         return palette
+
+    def region_label(self) -> str | None:
+        """How the site names the region it is built for, from the palette loaded last (None: national or all)."""
+        if self.selection.region is None or self.last_palette is None:
+            return None
+        return self.selection.label(self.last_palette.vocabularies)
 
     def _missing_region(self) -> bool:
         region = self.selection.region
@@ -130,7 +137,7 @@ class Project:
         palette = self.load()
         if report_problems(palette):
             return 1
-        stats = write_pages(Renderer(palette, self.selection, root=self.root).pages(), self.docs_dir)
+        stats = write_pages(generate_pages(palette, self.selection, self.root), self.docs_dir)
         if not quiet or stats.written or stats.removed:
             print(f"Pagina's: {stats.written} geschreven, {stats.unchanged} ongewijzigd, {stats.removed} verwijderd.")
         return 0

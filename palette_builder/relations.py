@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dutch import alphabetical
 from .models import Intervention
-from .palette import alphabetical
 
 
 @dataclass(frozen=True)
@@ -17,13 +17,19 @@ class RelationKind:
     attribute: str  # the field of models.Relations
     label: str  # on the entry that declares it
     inverse: str | None  # on the entry it names; None: the same words both ways (symmetric)
+    compare_rank: int  # the order in which related entries are offered for a comparison (alternatives first)
 
 
 RELATION_KINDS = (
-    RelationKind("combinable_with", "Te combineren met", None),
-    RelationKind("follow_up_of", "Vervolg op", "Kan gevolgd worden door"),
-    RelationKind("alternative_to", "Alternatief voor", "Heeft als alternatief"),
+    RelationKind("combinable_with", "Te combineren met", None, compare_rank=1),
+    RelationKind("follow_up_of", "Vervolg op", "Kan gevolgd worden door", compare_rank=2),
+    RelationKind("alternative_to", "Alternatief voor", "Heeft als alternatief", compare_rank=0),
 )
+
+
+def declared(item: Intervention) -> list[str]:
+    """The ids an entry names in its relations, in the order they are offered for a comparison."""
+    return [target for kind in sorted(RELATION_KINDS, key=lambda kind: kind.compare_rank) for target in getattr(item.relations, kind.attribute)]
 
 
 def related(items: list[Intervention]) -> dict[str, list[tuple[str, list[Intervention]]]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import completeness, language
-from .freshness import Due, count_phrase, dutch_date
+from .dutch import count_phrase, dutch_date
+from .freshness import Due
 from .models import Kind, ReviewStatus
 from .palette import Palette
 from .safe_yaml import locate

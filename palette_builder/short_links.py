@@ -1,33 +1,29 @@
 """Short links: `/thv/`, `/ots/`, `/uhp/` ... from each entry's abbreviations, for slides and handouts.
 
-Each short link is a redirect page (`Renderer.redirects`) in a top-level folder of the site. An
-abbreviation becomes a link by lower case and slugging, with '+' read as 'plus' so that CoVa and CoVa+
+An abbreviation becomes a link by lower case and slugging, with '+' read as 'plus' so that CoVa and CoVa+
 stay apart. `check` refuses a short link that two entries share or that is already a page or folder of
-the site, located at the abbreviation in the entry's file.
+the site, located at the abbreviation in the entry's file. The pages themselves are pages/short_links.py's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .dutch import slug
+from .models import Intervention
+from .palette import Palette
 from .safe_yaml import Problem, locate
 
-if TYPE_CHECKING:
-    from .models import Intervention
-    from .palette import Palette
-    from .render import Renderer
-
 # Top-level names the site itself uses besides the generated folders and docs/: the theme's and the
-# search's folders, and the pages of this module's siblings (cards, poster).
-SITE_FOLDERS = ("assets", "pagefind", "search", "kaarten", "poster", "404", "sitemap", "stylesheets", "javascripts")
+# search's folders and files.
+SITE_FOLDERS = ("assets", "pagefind", "search", "404", "sitemap", "stylesheets", "javascripts")
+REDIRECT = re.compile(rb'<meta http-equiv="refresh"')
 
 
 def link_name(abbreviation: str) -> str:
     """'THV' -> 'thv', 'CoVa+' -> 'cova-plus', 'EK-c' -> 'ek-c'."""
-    from .render import slug  # render imports the validator; imported here to keep the import order free
-
     return slug(abbreviation.replace("+", " plus "))
 
 
@@ -41,31 +37,45 @@ def short_links(item: Intervention) -> list[tuple[int, str]]:
     return [(index, name) for name, index in found.items()]
 
 
-def taken_names(root: Path) -> dict[str, str]:
-    """Every top-level name of the site that a short link may not take, with what it is (Dutch)."""
-    from .render import GENERATED_DIRS
+def short_link_targets(items: Iterable[Intervention]) -> list[tuple[str, str]]:
+    """(link name, entry id) of every short link of these entries, sorted by name."""
+    return sorted((name, item.id) for item in items for _, name in short_links(item))
 
-    taken = {name: f"de gegenereerde map /{name}/ van de site" for name in GENERATED_DIRS}
+
+def is_short_link_folder(path: Path) -> bool:
+    """A folder of docs/ that holds only a redirect page that a short link wrote."""
+    if not path.is_dir():
+        return False
+    files = list(path.iterdir())
+    return [file.name for file in files] == ["index.html"] and bool(REDIRECT.search(files[0].read_bytes()[:2048]))
+
+
+def short_link_folders(docs_dir: Path) -> list[str]:
+    """The short-link folders now in docs/ (a copy of the project leaves them out, like the generated folders)."""
+    return [path.name for path in sorted(docs_dir.iterdir()) if is_short_link_folder(path)] if docs_dir.is_dir() else []
+
+
+def taken_names(root: Path, generated: Iterable[str]) -> dict[str, str]:
+    """Every top-level name of the site that a short link may not take, with what it is (Dutch).
+    `generated`: the folders the generator writes."""
+    taken = {name: f"de gegenereerde map /{name}/ van de site" for name in generated}
     taken.update({name: f"de map /{name}/ van de site" for name in SITE_FOLDERS})
     docs = root / "docs"
     for path in sorted(docs.iterdir()) if docs.is_dir() else []:
         name = path.name if path.is_dir() else path.stem
-        if path.name.startswith(".") or name in taken or _is_short_link_folder(path):
+        if path.name.startswith(".") or name in taken or is_short_link_folder(path):
             continue
         if path.is_dir() or path.suffix == ".md":
             taken[name] = f"de pagina of map docs/{path.name}"
     return taken
 
 
-def check_short_links(palette: Palette, root: Path) -> None:
-    """Add a located problem for every abbreviation whose short link is shared or already taken."""
-    from .validate import field_name
-
+def check_short_links(palette: Palette, taken: dict[str, str]) -> None:
+    """Add a located problem for every abbreviation whose short link is shared or already `taken`."""
     owners: dict[str, list[tuple[str, int]]] = {}  # link name -> [(entry id, index)]
     for entry_id, entry in palette.entries.items():
         for index, name in short_links(entry.intervention):
             owners.setdefault(name, []).append((entry_id, index))
-    taken = taken_names(root)
     texts: dict[str, str] = {}
     for name, users in owners.items():
         for entry_id, index in users:
@@ -89,41 +99,4 @@ def check_short_links(palette: Palette, root: Path) -> None:
                 texts[entry.display] = entry.path.read_text(encoding="utf-8")
             loc = ("afkortingen", index)
             line, column = locate(texts[entry.display], loc)
-            palette.problems.append(Problem(entry.display, line, column, field_name(loc), message))
-
-
-def short_link_targets(renderer: Renderer) -> list[tuple[str, str]]:
-    """(link name, entry id) of every short link of this site, sorted by name."""
-    return sorted((name, item.id) for item in renderer.items for _, name in short_links(item))
-
-
-def short_link_pages(renderer: Renderer) -> dict[str, str]:
-    """The redirect pages: docs/<name>/index.html for each short link."""
-    return renderer.redirects({name: f"interventies/{entry_id}" for name, entry_id in short_link_targets(renderer)}, moved=False)
-
-
-_REDIRECT = re.compile(rb'<meta http-equiv="refresh"')
-
-
-def _is_short_link_folder(path: Path) -> bool:
-    """A folder of docs/ that holds only a redirect page this module wrote."""
-    if not path.is_dir():
-        return False
-    files = list(path.iterdir())
-    return [file.name for file in files] == ["index.html"] and bool(_REDIRECT.search(files[0].read_bytes()[:2048]))
-
-
-def remove_stale_short_links(docs_dir: Path, wanted: set[Path]) -> int:
-    """Remove the short-link folders of docs/ that this generation no longer writes; the count of files removed."""
-    removed = 0
-    for path in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
-        if _is_short_link_folder(path) and path / "index.html" not in wanted:
-            (path / "index.html").unlink()
-            path.rmdir()
-            removed += 1
-    return removed
-
-
-def short_link_folders(docs_dir: Path) -> list[str]:
-    """The short-link folders now in docs/ (a copy of the project leaves them out, like the generated folders)."""
-    return [path.name for path in sorted(docs_dir.iterdir()) if _is_short_link_folder(path)] if docs_dir.is_dir() else []
+            palette.problems.append(Problem(entry.display, line, column, f"afkortingen[{index}]", message))

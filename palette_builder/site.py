@@ -19,7 +19,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import watchdog.events
@@ -31,34 +31,47 @@ from mkdocs.config.config_options import IpAddress
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from .project import Project
-from .render import GENERATED_DIRS, TEMPLATES, Renderer, WriteStats, write_pages
+from .generate import GENERATED_DIRS, WriteStats, generate_pages, write_pages
+from .kit import TEMPLATES
+from .palette import Palette
 from .reports import report_problems
 from .safe_yaml import remember_parsed_files
+from .selection import Selection
+from .site_settings import site_name
 from .template_cache import MemoryBytecodeCache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-PALETTE_NAME = "Interventiepalet Veiligheid Voorop"
 MAX_PROBLEMS_SHOWN = 50
 # How often the server looks for changed files (MkDocs: 0.5 s); part of the time a reload takes.
 POLLING_INTERVAL = 0.25
 
 
-def site_name(project: Project) -> dict[str, str]:
-    """A region build names the region in the site name, unless SITE_NAME (read by mkdocs.yml) is set.
-    The region's label comes from the palette the project loaded last."""
-    label = project.selection.label(project.last_palette.vocabularies) if project.last_palette else None
-    if not label or "SITE_NAME" in os.environ:
-        return {}
-    return {"site_name": f"{PALETTE_NAME} – {label}"}
+class Checkout(Protocol):
+    """What building and serving need of a checkout (project.Project)."""
+
+    root: Path
+    selection: Selection
+
+    @property
+    def docs_dir(self) -> Path: ...
+
+    @property
+    def palette_dir(self) -> Path: ...
+
+    def load(self) -> Palette: ...
+
+    def generate(self, quiet: bool = False) -> int: ...
+
+    def region_label(self) -> str | None: ...
 
 
-def load_mkdocs_config(project: Project, **options: Any) -> MkDocsConfig:
+def load_mkdocs_config(project: Checkout, **options: Any) -> MkDocsConfig:
     """mkdocs.yml through MkDocs' own loader (plugins, hooks, !ENV), with command-line style overrides."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(config_file=str(project.root / "mkdocs.yml"), **site_name(project), **options)
+    config = load_config(config_file=str(project.root / "mkdocs.yml"), **options)
+    config.site_name = site_name(config.site_name, project.region_label())
     # pymdownx.snippets reads a relative base_path from the working directory; the project's own folder
     # is meant (the home page includes the generated status line), also when run with --root from elsewhere.
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
@@ -86,7 +99,7 @@ def mkdocs_logging(level: int) -> Iterator[None]:
         logger.propagate = saved[1]
 
 
-def build(project: Project, site_dir: Path | None = None) -> int:
+def build(project: Checkout, site_dir: Path | None = None) -> int:
     """Generate and build into a fresh folder; replace the site only when everything succeeded."""
     if project.generate() != 0:
         print("De site is niet bijgewerkt: los eerst de problemen op.", file=sys.stderr)
@@ -113,7 +126,7 @@ def build(project: Project, site_dir: Path | None = None) -> int:
     return 0
 
 
-def build_strict(project: Project, site_dir: Path, adjust: Callable[[MkDocsConfig], None] | None = None) -> bool:
+def build_strict(project: Checkout, site_dir: Path, adjust: Callable[[MkDocsConfig], None] | None = None) -> bool:
     """`mkdocs build --strict --site-dir site_dir`, warnings shown (they fail the build).
     `adjust` changes the loaded configuration for this build only (the offline copy)."""
     with mkdocs_logging(logging.WARNING):
@@ -203,7 +216,7 @@ def address_problem(error: OSError, host: str, port: int) -> str:
     return f"Kan niet luisteren op {host}:{port} ({error.strerror or error}); kies een ander adres met --dev-addr 127.0.0.1:8000."
 
 
-def serve(project: Project, dev_addr: str) -> int:
+def serve(project: Checkout, dev_addr: str) -> int:
     """Serve with live reload. An edit in palette/ regenerates the pages and rebuilds; while the data has
     problems, the last good site stays and every page lists the problems. SIGTERM and SIGINT stop it all."""
     notice = _NoDirtyNotice()
@@ -227,7 +240,7 @@ class _NoDirtyNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _serve(project: Project, dev_addr: str) -> int:
+def _serve(project: Checkout, dev_addr: str) -> int:
     site_dir = tempfile.mkdtemp(prefix="interventiepalet-")
     try:
         return _serve_from(project, dev_addr, site_dir)
@@ -235,7 +248,7 @@ def _serve(project: Project, dev_addr: str) -> int:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
-def _serve_from(project: Project, dev_addr: str, site_dir: str) -> int:
+def _serve_from(project: Checkout, dev_addr: str, site_dir: str) -> int:
     try:
         address = IpAddress().validate(dev_addr)
     except ValidationError:
@@ -303,20 +316,20 @@ def _keep_compiled_templates(config: MkDocsConfig, cache: MemoryBytecodeCache) -
     theme.get_env = get_env  # type: ignore[method-assign]
 
 
-def _regenerate(project: Project, server: PaletteServer) -> WriteStats | None:
+def _regenerate(project: Checkout, server: PaletteServer) -> WriteStats | None:
     """Validate and write the pages that changed; on problems write nothing and show them on every page."""
     palette = project.load()
     if report_problems(palette):
         server.problems = [str(problem) for problem in palette.problems]
         return None
     server.problems = []
-    return write_pages(Renderer(palette, project.selection, root=project.root).pages(), project.docs_dir)
+    return write_pages(generate_pages(palette, project.selection, project.root), project.docs_dir)
 
 
 SNIPPET = re.compile(r"""^\s*--8<--\s+["']?([^"'\s]+)""", re.MULTILINE)
 
 
-def _only_pages_changed(project: Project, changed: set[str], written: WriteStats) -> bool:
+def _only_pages_changed(project: Checkout, changed: set[str], written: WriteStats) -> bool:
     """Whether rebuilding just the pages the generator rewrote is enough (MkDocs' dirty build, which
     rebuilds the pages whose source is newer than their output). It is when only palette data changed
     and the generator neither added nor removed a file (the navigation and the site's file list stay)

@@ -14,6 +14,7 @@ link opens the reader's own mail program or the form.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -22,6 +23,20 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
+
+# The folder of the entries' pages: /interventies/<id>/.
+ENTRY_DIR = "interventies"
+
+
+def entry_doc(entry_id: str) -> str:
+    """The Markdown file of an entry's page."""
+    return f"{ENTRY_DIR}/{entry_id}.md"
+
+
+def entry_path(entry_id: str) -> str:
+    """The site path of an entry's page, as in a QR code, the open data or a script's link."""
+    return f"{ENTRY_DIR}/{entry_id}/"
+
 
 # Addresses reserved for examples (RFC 2606): a site that still has one cannot receive reports.
 PLACEHOLDER_DOMAIN = re.compile(r"(^|[@.])example\.(org|com|net)(/|$)", re.IGNORECASE)
@@ -35,7 +50,7 @@ class SiteSettings:
     report_url: str | None = None
 
     def page_address(self, entry_id: str) -> str:
-        return f"{self.site_url}interventies/{entry_id}/"
+        return f"{self.site_url}{entry_path(entry_id)}"
 
     def report_link(self, entry_id: str, name: str) -> str | None:
         """The link for 'Meld een fout of aanvulling' on an entry's page; None when nothing is configured."""
@@ -50,6 +65,14 @@ class SiteSettings:
             body = f"Interventie: {name}\r\nId: {entry_id}\r\nPagina: {address}\r\n\r\nWat klopt er niet of wat ontbreekt?\r\n"
             return f"mailto:{self.report_email}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
         return None
+
+
+def site_name(configured: str, region_label: str | None) -> str:
+    """The site's name: a region's build adds the region's (it forks mkdocs.yml unchanged), unless the
+    publisher set SITE_NAME, which mkdocs.yml reads. The header, the feed and the pages say the same."""
+    if region_label and "SITE_NAME" not in os.environ:
+        return f"{configured} – {region_label}"
+    return configured
 
 
 def read_site_settings(root: Path) -> SiteSettings:

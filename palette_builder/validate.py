@@ -23,7 +23,8 @@ from .palette import Entry, Palette
 from .safe_yaml import Problem, YamlFileError, load_yaml, locate
 from .vocabularies import REGIONAL_CONTACTS_FILE, ROUTE_MAP_FILE, VOCABULARY_MODELS, GlossaryTerm, RegionalContact, RouteMap, Term, Vocabularies
 from .wegwijzer import FILE_NAME as WEGWIJZER_FILE
-from .wegwijzer import RegionalWegwijzerFile, WegwijzerFile, assemble
+from .wegwijzer import RegionalWegwijzerFile, WegwijzerFile
+from .wegwijzer_checks import assemble
 
 
 def nearest(value: Any, allowed: list[str]) -> str | None:

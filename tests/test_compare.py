@@ -230,15 +230,15 @@ def test_no_axe_violations(browser, site_url: str, width: int) -> None:
 def test_a_region_build_compares_its_own_offer_and_not_what_it_hides(tmp_path) -> None:
     """The data of both pages follows the build: a region's own entry and partner are in it, an
     offer the region hides is not, not even as a related entry of another."""
-    from palette_builder.render import Renderer
-    from palette_builder.workset import DATA_SCRIPT, workset_data
+    from palette_builder.kit import Site
+    from palette_builder.pages.workset import DATA_SCRIPT, workset_data
 
     from .conftest import copy_project
     from .test_regions import with_region
 
     root = with_region(copy_project(tmp_path / "kopie"))
     project = Project(root, region="limburg")
-    data = workset_data(Renderer(project.load(), project.selection, root=root))
+    data = workset_data(Site(project.load(), project.selection, root))
     assert "Voorbeeldteam Zuid" in data["items"]["voorbeeld-buurtaanpak"]["voert"]
     assert "families-first" not in data["items"]
     assert all("families-first" not in item["samenhang"] for item in data["items"].values())

@@ -16,7 +16,8 @@ import pytest
 
 from build_palette import main
 from palette_builder import history
-from palette_builder.freshness import add_months, count_phrase, dutch_date
+from palette_builder.dutch import count_phrase, dutch_date
+from palette_builder.freshness import add_months
 from palette_builder.project import Project
 from palette_builder.site_settings import read_site_settings
 
@@ -325,12 +326,12 @@ ENGLISH_WORDS = re.compile(
 
 def test_every_change_the_site_publishes_reads_in_dutch() -> None:
     """What readers see of each commit to an entry is Dutch: its subject, or its text in palette/wijzigingen.yaml."""
-    from palette_builder.render import Renderer
+    from palette_builder.kit import Site
 
     project = Project(REPO)
-    freshness = Renderer(project.load(), project.selection, root=REPO).freshness
-    assert freshness.history.available
-    published = [change.commit.subject for change in freshness.changes]
+    changes = Site(project.load(), project.selection, REPO).changes
+    assert changes.available
+    published = [change.commit.subject for change in changes.recent]
     assert len(published) > 20
     assert [subject for subject in published if ENGLISH_WORDS.search(subject)] == []
 

@@ -15,11 +15,11 @@ def test_every_enum_value_has_a_label(enum: type[models.LabelledEnum]) -> None:
 
 
 def test_rendering_does_not_import_the_loader() -> None:
-    """render.py needs the palette's type, not the loading code: a fresh interpreter proves it."""
+    """Rendering needs the palette's type, not the loading code: a fresh interpreter proves it."""
     import subprocess
     import sys
 
-    code = "import sys, palette_builder.render; print('palette_builder.validate' in sys.modules)"
+    code = "import sys, palette_builder.generate; print('palette_builder.validate' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -32,8 +32,10 @@ def test_generated_folders_are_declared_once() -> None:
 
     import yaml
 
+    from palette_builder.generate import GENERATED_DIRS, generate_pages
+    from palette_builder.pages import NOT_IN_NAV
     from palette_builder.project import Project
-    from palette_builder.render import ENTRY_DIR, GENERATED_DIRS, TERM_PAGE_DIRS, Renderer
+    from palette_builder.selection import NATIONAL
     from palette_builder.short_links import short_link_targets
 
     from .conftest import REPO
@@ -42,12 +44,11 @@ def test_generated_folders_are_declared_once() -> None:
     assert sorted(ignored) == sorted(GENERATED_DIRS)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     block = config.split("not_in_nav:", 1)[1].split("\n\n", 1)[0]  # mkdocs.yml has !ENV tags: read the one key
-    assert sorted(yaml.safe_load(block).split()) == sorted(f"/{folder}/*.md" for folder in (ENTRY_DIR, *TERM_PAGE_DIRS))
+    assert sorted(yaml.safe_load(block).split()) == sorted(f"/{folder}/*.md" for folder in NOT_IN_NAV)
     palette = Project(REPO, today=dt.date(2026, 11, 29)).load()
-    renderer = Renderer(palette)
-    pages = renderer.pages()
+    pages = generate_pages(palette, NATIONAL, None)
     # Short links (/thv/) are top-level redirect folders of their own, cleaned up by short_links.py.
-    short_links = {name for name, _ in short_link_targets(renderer)}
+    short_links = {name for name, _ in short_link_targets(palette.interventions)}
     assert {path.split("/", 1)[0] for path in pages} <= set(GENERATED_DIRS) | short_links
 
 

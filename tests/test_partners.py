@@ -12,10 +12,11 @@ import yaml
 from playwright.sync_api import expect
 
 from benchmarks.support import DESKTOP, PHONE
+from palette_builder.generate import generate_pages
+from palette_builder.kit import Kit, Site
 from palette_builder.models import Availability
 from palette_builder.project import Project
-from palette_builder.render import Renderer
-from palette_builder.selection import Selection
+from palette_builder.selection import NATIONAL, Selection
 
 from .conftest import REPO, axe_wcag_aa, copy_project
 
@@ -118,14 +119,14 @@ def test_chip_links_of_a_role_facet_lead_to_the_partner_page() -> None:
     """The key-facts block and every other list use chip_links: the facet decides where a value links."""
     from palette_builder.facets import FACETS
 
-    renderer = Renderer(Project(REPO).load())
-    template = renderer.env.from_string('{% from "_macros.j2" import chip_links with context %}{{ chip_links(facet, values) }}')
+    kit = Kit(Site(Project(REPO).load()))
+    template = kit.env.from_string('{% from "_macros.j2" import chip_links with context %}{{ chip_links(facet, values) }}')
     for facet in (facet for facet in FACETS if facet.role):
         value = vocabulary("partners")[0]["id"]
-        out = template.render(renderer._context("interventies/x.md", facet=facet, values=[value]))
+        out = template.render(kit.context("interventies/x.md", facet=facet, values=[value]))
         assert f'href="../../partners/{value}/"' in out, facet.key
     phase = next(facet for facet in FACETS if facet.key == "fase")
-    out = template.render(renderer._context("interventies/x.md", facet=phase, values=[vocabulary("fasen")[0]["id"]]))
+    out = template.render(kit.context("interventies/x.md", facet=phase, values=[vocabulary("fasen")[0]["id"]]))
     assert 'href="../../verkenner/?fase=' in out
 
 
@@ -220,7 +221,7 @@ def test_a_relation_added_in_a_copy_shows_on_both_entries_once(tmp_path: Path) -
     write_relations(root, second, {**(data[second].get("relaties") or {}), "combineerbaar_met": [first]})
     palette = Project(root).load()
     assert not palette.problems, palette.problems
-    pages = Renderer(palette).pages()
+    pages = generate_pages(palette, NATIONAL, None)
     one, two = pages[f"interventies/{first}.md"], pages[f"interventies/{second}.md"]
     assert second in relation_list(one, "Vervolg op") and first in relation_list(two, "Kan gevolgd worden door")
     assert second not in relation_list(one, "Kan gevolgd worden door") and first not in relation_list(two, "Vervolg op")
@@ -235,10 +236,10 @@ def test_alternatives_declared_on_both_sides_show_once_each(tmp_path: Path) -> N
     data = entries(root)
     first, second = unrelated_pair(data)
     write_relations(root, first, {**(data[first].get("relaties") or {}), "alternatief_voor": [second]})
-    pages = Renderer(Project(root).load()).pages()
+    pages = generate_pages(Project(root).load(), NATIONAL, None)
     assert first in relation_list(pages[f"interventies/{second}.md"], "Heeft als alternatief")
     write_relations(root, second, {**(data[second].get("relaties") or {}), "alternatief_voor": [first]})
-    pages = Renderer(Project(root).load()).pages()
+    pages = generate_pages(Project(root).load(), NATIONAL, None)
     for entry_id, other in ((first, second), (second, first)):
         text = pages[f"interventies/{entry_id}.md"]
         assert other in relation_list(text, "Alternatief voor") and other not in relation_list(text, "Heeft als alternatief")
@@ -253,7 +254,7 @@ def test_a_relation_to_an_offer_the_region_hides_is_left_out(tmp_path: Path) -> 
     data = entries(root)
     other = next(entry_id for entry_id in data if entry_id not in hidden and not data[entry_id].get("onderdeel_van"))
     write_relations(root, hidden[0], {"combineerbaar_met": [other]})
-    pages = Renderer(Project(root, region="limburg").load(), Selection(region="limburg")).pages()
+    pages = generate_pages(Project(root, region="limburg").load(), Selection(region="limburg"), None)
     assert hidden[0] not in relation_list(pages[f"interventies/{other}.md"], "Te combineren met")
 
 

@@ -421,11 +421,11 @@ def test_report_address_is_escaped_and_only_web_links_become_links(tmp_path: Pat
 
 
 def test_all_regions_build_marks_an_offer_a_region_hides(tmp_path: Path) -> None:
-    from palette_builder.render import Renderer
+    from palette_builder.generate import generate_pages
 
     root = copy_project(tmp_path)
     shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
-    pages = Renderer(Project(root, region="alle").load(), Selection(all=True)).pages()
+    pages = generate_pages(Project(root, region="alle").load(), Selection(all=True), None)
     mark = '<span class="pv-tag pv-tag--niet">Niet beschikbaar in Limburg</span>'
     palette_line = next(line for line in pages["palet/index.md"].splitlines() if "interventies/families-first/" in line)
     assert mark in palette_line

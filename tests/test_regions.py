@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from build_palette import main
+from palette_builder.generate import GENERATED_DIRS
 from palette_builder.project import Project
-from palette_builder.render import GENERATED_DIRS
 
 from .conftest import REPO, copy_project
 

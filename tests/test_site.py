@@ -80,10 +80,11 @@ def test_legal_basis_links_to_the_law(built_site: Path) -> None:
 
 
 def test_generation_writes_only_changed_files(palette, tmp_path: Path) -> None:
-    from palette_builder.render import Renderer, write_pages
+    from palette_builder.generate import generate_pages, write_pages
+    from palette_builder.selection import NATIONAL
 
     docs = copy_project(tmp_path) / "docs"
-    pages = Renderer(palette).pages()
+    pages = generate_pages(palette, NATIONAL, None)
     first = write_pages(pages, docs)
     assert first.written == len(pages)
     again = write_pages(pages, docs)

@@ -4,26 +4,25 @@ Both pages are filled in the browser from one compact data script, `vergelijk/ge
 once per build: a script rather than JSON to fetch, so it also loads in the offline copy (file://
 forbids fetch). It holds the fields the two pages show, with labels already looked up, so the page
 scripts know nothing of the format. The buttons on entry pages and explorer cards are small includes
-(`_werkset-*.md.j2`) served by `werkset.js`.
+(`_werkset-*.md.j2`) served by the site's script.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
-from .export import data_date
-from .facets import FACETS
-from .freshness import dutch_date
-from .models import Intervention
-from .short_links import short_link_targets
-
-if TYPE_CHECKING:
-    from .facets import Card
-    from .render import Renderer
+from ..dutch import dutch_date
+from ..facets import FACETS, Card
+from ..kit import Kit, Page, Site
+from ..models import Intervention
+from ..relations import declared
+from ..short_links import short_link_targets
 
 COMPARE_DIR = "vergelijk"
 CASEMAP_DIR = "casusmap"
+FOLDERS = (COMPARE_DIR, CASEMAP_DIR)
 DATA_SCRIPT = f"{COMPARE_DIR}/gegevens.js"
 MAX_COMPARED = 4
 MAX_COMPARED_TEXT = "vier"  # in running text
@@ -43,22 +42,20 @@ def _ages(low: int | None, high: int | None) -> str:
     return ""
 
 
-def related(renderer: Renderer, item: Intervention) -> list[Intervention]:
+def compare_candidates(site: Site, item: Intervention) -> list[Intervention]:
     """Entries linked to `item` in either direction, alternatives first: the natural ones to compare."""
     ids = [
-        *item.relations.alternative_to,
-        *item.relations.combinable_with,
-        *item.relations.follow_up_of,
+        *declared(item),
         *([item.parent] if item.parent else []),
-        *[child.id for child in renderer.children.get(item.id, [])],
-        *[other.id for _, others in renderer.related.get(item.id, []) for other in others],
+        *[child.id for child in site.children.get(item.id, [])],
+        *[other.id for _, others in site.related.get(item.id, []) for other in others],
     ]
-    return [renderer.by_id[entry_id] for entry_id in dict.fromkeys(ids) if entry_id in renderer.by_id and entry_id != item.id]
+    return [site.by_id[entry_id] for entry_id in dict.fromkeys(ids) if entry_id in site.by_id and entry_id != item.id]
 
 
-def _entry(renderer: Renderer, item: Intervention) -> dict[str, Any]:
-    vocab = renderer.vocab
-    card = renderer.card(item)
+def _entry(site: Site, item: Intervention) -> dict[str, Any]:
+    vocab = site.vocab
+    card = site.card(item)
     recognition = item.recognition
     recognised = recognition.status.label
     if recognition.databank:
@@ -80,25 +77,25 @@ def _entry(renderer: Renderer, item: Intervention) -> dict[str, Any]:
         "duur": item.duration or "",
         "doelgroepen": [vocab.label("doelgroepen", target.group) + _ages(target.min_age, target.max_age) for target in item.target_groups],
         "erkenning": recognised,
-        "samenhang": [other.id for other in related(renderer, item)],
-        **({"beschikbaarheid": _availability(renderer, card)} if renderer.build_regions else {}),
+        "samenhang": [other.id for other in compare_candidates(site, item)],
+        **({"beschikbaarheid": _availability(site, card)} if site.build_regions else {}),
     }
 
 
-def _availability(renderer: Renderer, card: Card) -> str:
+def _availability(site: Site, card: Card) -> str:
     """On a regional site: whether the entry is the region's own and where it is not available, with why."""
-    parts = [f"Regionaal aanbod: {renderer.vocab.label('regios', card.origin)}"] if card.origin else []
+    parts = [f"Regionaal aanbod: {site.vocab.label('regios', card.origin)}"] if card.origin else []
     for region, reason in card.unavailable:
-        parts.append(f"Niet beschikbaar in {renderer.vocab.label('regios', region)}" + (f": {reason}" if reason else ""))
+        parts.append(f"Niet beschikbaar in {site.vocab.label('regios', region)}" + (f": {reason}" if reason else ""))
     return "; ".join(parts) or "Beschikbaar"
 
 
-def workset_data(renderer: Renderer) -> dict[str, Any]:
+def workset_data(site: Site) -> dict[str, Any]:
     """What the comparison and the casusmap show of every entry of this build."""
     roles = [(facet.key, facet.label) for facet in FACETS if facet.role]
     return {
-        "datum": dutch_date(data_date(renderer)),
-        "fasen": [{"id": phase.id, "label": phase.label, "kleur": phase.colour} for phase in renderer.vocab["fasen"].values()],
+        "datum": dutch_date(site.data_date()),
+        "fasen": [{"id": phase.id, "label": phase.label, "kleur": phase.colour} for phase in site.vocab["fasen"].values()],
         # The rows of the comparison, in order: (field, label); the role rows are the facets'.
         "rijen": [
             ("samenvatting", "Samenvatting"),
@@ -111,47 +108,51 @@ def workset_data(renderer: Renderer) -> dict[str, Any]:
             ("erkenning", "Erkenning"),
             ("samenhang", "Samenhang"),
             # A regional site compares what a professional there can actually use.
-            *([("beschikbaarheid", "Beschikbaarheid")] if renderer.build_regions else []),
+            *([("beschikbaarheid", "Beschikbaarheid")] if site.build_regions else []),
         ],
         "rollen": [(key, label) for key, label in roles if key in CASEMAP_ROLES],
         "max": MAX_COMPARED,
-        "items": {item.id: _entry(renderer, item) for item in renderer.items},
+        "items": {item.id: _entry(site, item) for item in site.items},
         # A link may name an entry by its short link, as people type it from a slide (?i=thv,ots).
-        "kort": dict(short_link_targets(renderer)),
+        "kort": dict(short_link_targets(site.items)),
     }
 
 
-def data_script(renderer: Renderer) -> str:
+def data_script(site: Site) -> str:
     # JSON is JavaScript; '<' escaped so no text can close a script element.
-    data = json.dumps(workset_data(renderer), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    data = json.dumps(workset_data(site), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     # The page scripts wait for window.pvWerkset; nothing here calls them (after instant navigation a
     # call would reach the script of the page the reader came from).
     return f"window.pvWerkset = {data};\n"
 
 
-def workset_globals(renderer: Renderer) -> dict[str, Any]:
+def template_globals(site: Site) -> dict[str, Any]:
     """What the entry-page include needs: the related entries to offer for a comparison."""
-    return {"compare_suggestions": lambda item: related(renderer, item)[:MAX_SUGGESTIONS], "max_compared": MAX_COMPARED, "max_compared_text": MAX_COMPARED_TEXT}
+    return {
+        "compare_suggestions": lambda item: compare_candidates(site, item)[:MAX_SUGGESTIONS],
+        "max_compared": MAX_COMPARED,
+        "max_compared_text": MAX_COMPARED_TEXT,
+    }
 
 
-def workset_pages(renderer: Renderer) -> dict[str, str]:
+def pages(kit: Kit) -> Iterator[Page]:
     """The pages /vergelijk/ and /casusmap/ and the data script both use."""
-    compare = renderer._page(
+    yield kit.page(
         "vergelijk.md.j2",
         f"{COMPARE_DIR}/index.md",
-        renderer._tool_meta(
+        kit.tool_meta(
             "Interventies vergelijken",
             "Twee tot vier interventies naast elkaar: fase, domein, wie beslist en uitvoert, wettelijke grondslag, duur en doelgroepen.",
         ),
         data_script=DATA_SCRIPT,
     )
-    casemap = renderer._page(
+    yield kit.page(
         "casusmap.md.j2",
         f"{CASEMAP_DIR}/index.md",
-        renderer._tool_meta(
+        kit.tool_meta(
             "Casusmap",
             "Zet interventies bij elkaar voor een netwerkoverleg, per fase met wie beslist en wie uitvoert, om te delen en af te drukken.",
         ),
         data_script=DATA_SCRIPT,
     )
-    return dict([compare, casemap]) | {DATA_SCRIPT: data_script(renderer)}
+    yield DATA_SCRIPT, data_script(kit.site)
