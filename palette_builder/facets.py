@@ -199,5 +199,6 @@ def explorer_path(selection: dict[str, list[str]]) -> str:
 
 def matches(selection: dict[str, list[str]], values: dict[str, list[str]]) -> bool:
     """Whether an entry with these facet values is in a selection: any chosen value within a facet, and
-    every chosen facet. The explorer's script matches the same way (tests/cases/selectie.json)."""
-    return all(set(chosen) & set(values.get(key, [])) for key, chosen in selection.items())
+    every chosen facet (a facet with no value chosen chooses nothing). The explorer's script matches the
+    same way (tests/cases/selectie.json)."""
+    return all(set(chosen) & set(values.get(key, [])) for key, chosen in selection.items() if chosen)

@@ -2,7 +2,7 @@
 
 The copy is built from the same generated pages and mkdocs.yml as the site, in a temporary folder,
 with three overrides: no instant navigation (it fetches pages, which file:// forbids), no Pagefind
-index (its fetches are forbidden too; `zoekindex.js` with `zoeken-offline.js` answers instead) and
+index (its fetches are forbidden too; `zoekindex.js` gives the bundle's offline search its data instead) and
 every link to a folder made a link to its index.html, since a browser shows a folder of the file
 system as a listing. mkdocs.yml and the normal build are unchanged.
 """
@@ -28,14 +28,14 @@ if TYPE_CHECKING:
 
 FOLDER_IN_ZIP = "interventiepalet"
 INDEX_SCRIPT = "assets/javascripts/zoekindex.js"
-OFFLINE_SCRIPT = "assets/javascripts/zoeken-offline.js"
 
 _LINK = re.compile(r'(?P<lead>\b(?:href|src)=")(?P<value>[^"]*)(?=")|(?P<refresh>content="\d+;\s*url=)(?P<target>[^"]*)(?=")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def search_index(site: Site) -> str:
-    """A script that sets window.pvZoekindex: name, abbreviations, aliases, summary and page of each entry."""
+    """A data script for the search from file:// (zoeken-offline.js): name, abbreviations, aliases,
+    summary and page of each entry, in the site's one global namespace."""
     entries = [
         {
             "naam": item.name,
@@ -48,7 +48,7 @@ def search_index(site: Site) -> str:
     ]
     # JSON is JavaScript; '<' escaped so the text can never close a script element.
     data = json.dumps(entries, ensure_ascii=False).replace("<", "\\u003c")
-    return f"window.pvZoekindex = {data};\n"
+    return f"(window.pv = window.pv || {{}}).zoekindex = {data};\n"
 
 
 def file_link(value: str, page: Path) -> str:
@@ -79,11 +79,11 @@ def _build_offline(project: Project, site_dir: Path) -> bool:
     from .site import build_strict
 
     def for_file_system(config: MkDocsConfig) -> None:
-        """No instant navigation and no Pagefind (both need a server); the offline search scripts instead."""
+        """No instant navigation and no Pagefind (both need a server); the offline search's index instead."""
         config.theme["features"] = [feature for feature in config.theme.get("features", []) if not feature.startswith("navigation.instant")]
         for event, methods in config.plugins.events.items():
             config.plugins.events[event] = [method for method in methods if config.plugins._event_origins.get(method) != "palette-search"]
-        config.extra_javascript.extend([ExtraScriptValue(INDEX_SCRIPT), ExtraScriptValue(OFFLINE_SCRIPT)])
+        config.extra_javascript.append(ExtraScriptValue(INDEX_SCRIPT))
 
     return build_strict(project, site_dir, for_file_system)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need on a fresh machine and runs them all:
 # Debian's Chromium for the browser tests, a virtual environment with the Python packages, then
-# ruff and pytest. Extra arguments go to pytest.
+# ruff, Node's test runner over tests/js/ and pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +17,6 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 
 .venv/bin/python -m ruff check .
+# The browser scripts' own logic (address, selection, storage, offline search), with Node's test runner.
+node --test tests/js/
 .venv/bin/python -m pytest "$@"

@@ -87,7 +87,7 @@ def test_printed_cards_mark_unavailable_and_regional_offers(region_site: Path) -
 def test_comparison_shows_availability_on_a_regional_site(region_site: Path) -> None:
     # /vergelijk/ and its chooser read this script; a professional comparing offers must see which one the region lacks.
     script = (region_site / "vergelijk" / "gegevens.js").read_text(encoding="utf-8")
-    data = json.loads(script.removeprefix("window.pvWerkset = ").rstrip().removesuffix(";"))
+    data = json.loads(script.removeprefix("(window.pv = window.pv || {}).werkset = ").rstrip().removesuffix(";"))
     assert ["beschikbaarheid", "Beschikbaarheid"] in data["rijen"]
     assert data["items"]["aware"]["beschikbaarheid"].startswith("Niet beschikbaar in Limburg: ")
     assert data["items"]["voorbeeld-buurtaanpak"]["beschikbaarheid"] == "Regionaal aanbod: Limburg"

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..dutch import dutch_date
 from ..facets import FACETS, Card
-from ..kit import Kit, Page, Site
+from ..kit import ENTRY_DIR, Kit, Page, Site
 from ..models import Intervention
 from ..relations import declared
 from ..short_links import short_link_targets
@@ -112,6 +112,7 @@ def workset_data(site: Site) -> dict[str, Any]:
         ],
         "rollen": [(key, label) for key, label in roles if key in CASEMAP_ROLES],
         "max": MAX_COMPARED,
+        "interventiemap": f"{ENTRY_DIR}/",
         "items": {item.id: _entry(site, item) for item in site.items},
         # A link may name an entry by its short link, as people type it from a slide (?i=thv,ots).
         "kort": dict(short_link_targets(site.items)),
@@ -121,9 +122,8 @@ def workset_data(site: Site) -> dict[str, Any]:
 def data_script(site: Site) -> str:
     # JSON is JavaScript; '<' escaped so no text can close a script element.
     data = json.dumps(workset_data(site), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    # The page scripts wait for window.pvWerkset; nothing here calls them (after instant navigation a
-    # call would reach the script of the page the reader came from).
-    return f"window.pvWerkset = {data};\n"
+    # The site's one global namespace, window.pv; the page scripts load this script when they need it.
+    return f"(window.pv = window.pv || {{}}).werkset = {data};\n"
 
 
 def template_globals(site: Site) -> dict[str, Any]:
