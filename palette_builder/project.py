@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .generate import generate_pages, reserved_names, write_pages
+from .kit import Site
 from .history import CHANGE_TEXTS_FILE
 from .models import PATTERN_MESSAGES, SLUG_PATTERN, ChangeTexts, Intervention, RegionalSupplement
 from .new_entry import render_new_entry
@@ -74,6 +75,10 @@ class Project:
         palette = load_palette(self.sources(selection), self.root, self.today)
         check_short_links(palette, reserved_names(self.root))
         return palette
+
+    def data_date(self) -> dt.date | None:
+        """The day the content shown was last changed or checked, from the palette loaded last."""
+        return Site(self.last_palette, self.selection).data_date() if self.last_palette is not None else None
 
     def region_label(self) -> str | None:
         """How the site names the region it is built for, from the palette loaded last (None: national or all)."""

@@ -8,6 +8,7 @@ hooks declared there run exactly as they do under the `mkdocs` command.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import logging
 import os
@@ -31,6 +32,7 @@ from mkdocs.config.config_options import IpAddress
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
+from .dutch import dutch_date
 from .generate import GENERATED_DIRS, WriteStats, generate_pages, write_pages
 from .kit import TEMPLATES
 from .palette import Palette
@@ -66,12 +68,18 @@ class Checkout(Protocol):
 
     def region_label(self) -> str | None: ...
 
+    def data_date(self) -> dt.date | None: ...
+
 
 def load_mkdocs_config(project: Checkout, **options: Any) -> MkDocsConfig:
     """mkdocs.yml through MkDocs' own loader (plugins, hooks, !ENV), with command-line style overrides."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(config_file=str(project.root / "mkdocs.yml"), **options)
     config.site_name = site_name(config.site_name, project.region_label())
+    # The print footer's date: the day the content was last changed or checked (in Dutch, from dutch.py).
+    data_date = project.data_date()
+    if data_date is not None:
+        config.extra["gegevens_datum"] = dutch_date(data_date)
     # pymdownx.snippets reads a relative base_path from the working directory; the project's own folder
     # is meant (the home page includes the generated status line), also when run with --root from elsewhere.
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
