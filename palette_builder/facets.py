@@ -157,7 +157,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("domein", "Domein", yaml_key="domein", vocabulary="domeinen", open=True, key_fact=True, pages=("Domeinen", "De domeinen van het interventiepalet.")),
     Facet("soort", "Soort", yaml_key="soort", enum=Kind, key_fact=True),
     Facet("beslist", "Beslist of legt op", yaml_key="rollen.beslist", vocabulary="partners", key_fact=True, role=True, own_page=True),
-    Facet("vraagt", "Vraagt aan of adviseert", yaml_key="rollen.vraagt_aan", vocabulary="partners", key_fact=True, role=True, own_page=True),
+    Facet("vraagt-aan", "Vraagt aan of zet in gang", yaml_key="rollen.vraagt_aan", vocabulary="partners", key_fact=True, role=True, own_page=True),
+    Facet("adviseert", "Adviseert", yaml_key="rollen.adviseert", vocabulary="partners", key_fact=True, role=True, own_page=True),
     Facet("voert", "Voert uit", yaml_key="rollen.voert_uit", vocabulary="partners", key_fact=True, role=True, own_page=True),
     Facet(
         "doelgroep",
@@ -179,6 +180,10 @@ FACETS: tuple[Facet, ...] = (
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
 # The free-text filter's URL parameter, and the one older links used.
 TEXT_PARAMETER, OLD_TEXT_PARAMETER = "zoek", "q"
+# Parameters that shared links used before, and what they are now: the page renames them in its address
+# before any script reads it (overrides/main.html). 'vraagt' joined requesting and advising; the links
+# that used it meant who sets a measure in motion.
+RENAMED_PARAMETERS = {OLD_TEXT_PARAMETER: TEXT_PARAMETER, "vraagt": "vraagt-aan"}
 EXPLORER_DIR = "verkenner"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import completeness, language
+from . import answers, completeness, language
 from .dutch import count_phrase, dutch_date
 from .freshness import Due
 from .models import Kind, ReviewStatus
@@ -92,8 +92,8 @@ def quality_findings(palette: Palette) -> list[Finding]:
     for entry in palette.entries.values():
         item = entry.intervention
         strict = completeness.needs_strict_answers(item)
-        for question in completeness.missing(item):
-            findings.append(Finding(entry.display, (question.key,), question.key, f"ontbreekt: {question.text}", strict))
+        for question in answers.missing(item):
+            findings.append(Finding(entry.display, (question.key,), question.key, f"ontbreekt: {question.missing}", strict))
         if item.kind is Kind.legal_measure and item.review_status is ReviewStatus.reviewed:
             for index, article in completeness.unread_articles(item, palette.official_hosts):
                 message = (
@@ -137,7 +137,7 @@ def report_quality(palette: Palette, root: Path, strict: bool) -> bool:
 
 def completeness_summary(palette: Palette) -> str:
     legal = [entry.intervention for entry in palette.entries.values() if entry.intervention.kind is Kind.legal_measure]
-    complete = sum(completeness.six_answers_complete(item) for item in legal)
+    complete = sum(answers.six_answers_complete(item) for item in legal)
     return f"Volledig: {complete} van {len(legal)} wettelijke maatregelen beantwoorden alle zes vragen."
 
 

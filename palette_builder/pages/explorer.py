@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..facets import EXPLORER_DIR, FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, TEXT_PARAMETER
+from ..facets import EXPLORER_DIR, FACETS, FACETS_BY_KEY, OLD_TEXT_PARAMETER, RENAMED_PARAMETERS, TEXT_PARAMETER
 from ..kit import Kit, Page
 
 FOLDERS = (EXPLORER_DIR,)
@@ -22,7 +22,7 @@ def pages(kit: Kit) -> Iterator[Page]:
             hide=["navigation", "toc"],
             search={"exclude": True},
             # overrides/main.html renames these in the address before the theme's scripts read it
-            renamed_parameters={OLD_TEXT_PARAMETER: TEXT_PARAMETER},
+            renamed_parameters=RENAMED_PARAMETERS,
         ),
         cards=site.cards(),
         facets=facets,

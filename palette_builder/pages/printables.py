@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dutch import dutch_date
-from ..facets import OLD_TEXT_PARAMETER, TEXT_PARAMETER
+from ..facets import OLD_TEXT_PARAMETER, RENAMED_PARAMETERS, TEXT_PARAMETER
 from ..kit import Kit, Page
 
 CARDS_DIR, POSTER_DIR = "kaarten", "poster"
@@ -28,10 +28,11 @@ def _cards(kit: Kit) -> Page:
     return kit.page(
         "kaarten.md.j2",
         f"{CARDS_DIR}/index.md",
-        kit.tool_meta(
-            "Kaarten om af te drukken",
-            "Alle interventies als kaarten op A6, vier per A4-vel, om uit te knippen voor een training.",
-        ),
+        {
+            **kit.tool_meta("Kaarten om af te drukken", "Alle interventies als kaarten op A6, vier per A4-vel, om uit te knippen voor een training."),
+            # It reads the explorer's address: an old link renamed the same way (overrides/main.html).
+            "renamed_parameters": RENAMED_PARAMETERS,
+        },
         sheets=sheets,
         filter_labels={key: label for key, label, _ in facets},
         shorts=shorts,
