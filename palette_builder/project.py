@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .generate import generate_pages, reserved_names, write_pages
-from .kit import Site
 from .history import CHANGE_TEXTS_FILE
+from .kit import Site
 from .models import PATTERN_MESSAGES, SLUG_PATTERN, ChangeTexts, Intervention, RegionalSupplement
 from .new_entry import render_new_entry
 from .palette import Palette

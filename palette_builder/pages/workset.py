@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .. import answers
 from ..dutch import dutch_date
 from ..facets import FACETS, Card
 from ..kit import ENTRY_DIR, Kit, Page, Site
@@ -28,6 +29,8 @@ MAX_COMPARED = 4
 MAX_COMPARED_TEXT = "vier"  # in running text
 # The casusmap lists who decides and who carries out (facet keys); who requests is on the entry page.
 CASEMAP_ROLES = ("beslist", "voert")
+# The short answers the comparison has a row for, in the order of the key facts.
+ANSWER_ROWS = (answers.HOW_TO_START, answers.DURATION, answers.ON_VIOLATION, answers.OBJECTION, answers.HOW_FAST, answers.WHAT_NEXT)
 # Related entries offered as "vergelijk met ..." on an entry page, at most this many.
 MAX_SUGGESTIONS = 6
 
@@ -74,12 +77,20 @@ def _entry(site: Site, item: Intervention) -> dict[str, Any]:
         "domein": vocab.label("domeinen", item.domain),
         **{facet.key: [facet.value_label(vocab, value) for value in card.values_of(facet)] for facet in FACETS if facet.role},
         "grondslag": laws,
-        "duur": item.duration or "",
+        **{question.key: _answer_text(question, item) for question in ANSWER_ROWS},
         "doelgroepen": [vocab.label("doelgroepen", target.group) + _ages(target.min_age, target.max_age) for target in item.target_groups],
         "erkenning": recognised,
         "samenhang": [other.id for other in compare_candidates(site, item)],
         **({"beschikbaarheid": _availability(site, card)} if site.build_regions else {}),
     }
+
+
+def _answer_text(question: answers.Question, item: Intervention) -> str:
+    """A short answer as the comparison shows it; honest where it is missing or does not apply."""
+    text = question.short(item)
+    if text:
+        return text
+    return answers.NOT_DESCRIBED if question.applies_to(item) else "Geen wettelijke maatregel"
 
 
 def _availability(site: Site, card: Card) -> str:
@@ -103,7 +114,7 @@ def workset_data(site: Site) -> dict[str, Any]:
             ("domein", "Domein"),
             *roles,
             ("grondslag", "Wettelijke grondslag"),
-            ("duur", "Duur"),
+            *[(question.key, question.label) for question in ANSWER_ROWS],
             ("doelgroepen", "Doelgroepen"),
             ("erkenning", "Erkenning"),
             ("samenhang", "Samenhang"),

@@ -25,7 +25,7 @@ function cell(data, field, item, pageOf) {
     return {
       key: value.map((basis) => basis.tekst).sort().join("|"),
       nodes: value.length
-        ? [el("ul", {}, value.map((basis) => el("li", {}, [el("a", { href: basis.url, text: basis.tekst }), document.createTextNode(" (" + basis.wet + ")")])))]
+        ? [el("ul", { class: "pv-vergelijk__wetten" }, value.map((basis) => el("li", {}, [el("a", { href: basis.url, text: basis.tekst }), el("span", { class: "pv-vergelijk__wet", text: " (" + basis.wet + ")" })])))]
         : [document.createTextNode("Geen eigen wettelijke grondslag vastgelegd.")],
     };
   }
