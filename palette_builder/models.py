@@ -356,8 +356,10 @@ class Span(Model):
 
     @property
     def text(self) -> str:
+        # Dutch counts hours and years in the singular: '9 uur', '3 jaar'; days, weeks and months not.
         singular = {"uren": "uur", "dagen": "dag", "weken": "week", "maanden": "maand", "jaren": "jaar"}
-        return f"{self.amount} {singular[self.unit.value] if self.amount == 1 else self.unit.value}"
+        plural = {"uren": "uur", "jaren": "jaar"}
+        return f"{self.amount} {singular[self.unit.value] if self.amount == 1 else plural.get(self.unit.value, self.unit.value)}"
 
 
 class LawArticle(Model):
