@@ -24,13 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import template_cache
 from .changes import Changes
 from .dutch import alphabetical, dutch_date, slug
 from .facets import FACETS, FACETS_BY_KEY, Card, Facet, explorer_path
+from .glossary import GLOSSARY_DIR, Glossary
 from .models import Availability, Intervention, RegionalSupplement
 from .palette import Palette
 from .relations import related
@@ -291,6 +293,15 @@ class Kit:
         )
         self.env.filters.update(safe_url=safe_url, text_blocks=text_blocks, dutch_date=dutch_date, heading_text=heading_text, code_spans=code_spans)
         self.env.globals.update(share_globals(site.settings))
+        terms = list(site.vocab.terms.get("begrippen", {}).values())
+        self.glossary = Glossary(terms, lambda doc_path, term_id: relative(doc_path, f"{GLOSSARY_DIR}/index.md") + f"#{term_id}")  # type: ignore[arg-type]
+
+        @pass_context
+        def explain(context: Context, text: str) -> Markup:
+            """Running text with the first use on this page of each glossary term explained (glossary.py)."""
+            return self.glossary.mark(text, context["doc_path"], context["explained_terms"], context["term_counter"])
+
+        self.env.filters["begrippen"] = explain
         for contribute in extra_globals:
             self.env.globals.update(contribute(site))
 
@@ -302,6 +313,9 @@ class Kit:
             return relative(doc_path, target)
 
         return {
+            "doc_path": doc_path,
+            "explained_terms": set(),  # the glossary terms this page has explained already
+            "term_counter": [0],
             "url": url,
             "entry_url": lambda item: url(entry_doc(item.id)),
             "entry_path": entry_path,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import changes, entries, explorer, format_guide, lists, open_data, overview, partners, printables, short_links, terms, wegwijzer, workset
+from . import changes, entries, explorer, format_guide, glossary, lists, open_data, overview, partners, printables, short_links, terms, wegwijzer, workset
 
 PAGE_TYPES: tuple[ModuleType, ...] = (
     entries,
@@ -25,6 +25,7 @@ PAGE_TYPES: tuple[ModuleType, ...] = (
     partners,
     workset,
     terms,
+    glossary,
 )
 
 # Folders of docs/ that the generator owns: it writes them and removes what it no longer writes.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..kit import Kit, Page
-from ..models import ReviewStatus
+from ..answers import six_answers_complete
+from ..models import Kind, ReviewStatus
 
 FOLDER = "palet"
 FOLDERS = (FOLDER,)
@@ -24,6 +25,8 @@ def pages(kit: Kit) -> Iterator[Page]:
         "stand.txt.j2",
         reviewed=sum(item.review_status is ReviewStatus.reviewed for item in site.items),
         total=len(site.items),
+        legal=sum(item.kind is Kind.legal_measure for item in site.items),
+        complete=sum(six_answers_complete(item) for item in site.items),
         data_date=site.data_date(),
     )
     yield f"{FOLDER}/stand.txt", status

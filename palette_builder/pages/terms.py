@@ -54,7 +54,9 @@ def pages(kit: Kit) -> Iterator[Page]:
     for group, phases in site.phase_groups():
         ids = {phase.id for phase in phases}
         measures = [
-            Measure(item, [TermRow(term, length_text(term), extension_text(term), bar(term)) for term in item.terms], item.review_status is ReviewStatus.reviewed)
+            Measure(
+                item, [TermRow(term, length_text(term), extension_text(term), bar(term)) for term in item.terms], item.review_status is ReviewStatus.reviewed
+            )
             for item in site.items
             if item.kind is Kind.legal_measure and item.phases[0] in ids
         ]

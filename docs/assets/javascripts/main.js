@@ -2,6 +2,7 @@
  * imports). What listens on the window or the document starts once; what belongs to a page starts on
  * every page, also after mkdocs-material's instant navigation. */
 
+import { startGlossary } from "./begrippen.js";
 import { onEveryPage } from "./dom.js";
 import { showCasemap } from "./casusmap.js";
 import { showCards } from "./kaarten.js";
@@ -12,6 +13,7 @@ import { refreshWorkset, startWorkset } from "./werkset.js";
 import { startSearch } from "./zoeken.js";
 
 startSearch();
+startGlossary();
 startPageFixes();
 startExplorer();
 startWorkset();
