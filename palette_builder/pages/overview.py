@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..kit import Kit, Page
 from ..answers import six_answers_complete
+from ..kit import Kit, Page
 from ..models import Kind, ReviewStatus
 
 FOLDER = "palet"
