@@ -79,12 +79,18 @@ def pages(kit: Kit) -> Iterator[Page]:
         origin=origin,
         folder=PARTNER_VOCABULARY,
     )
+    region = site.selection.region
+    regional = site.vocab.regional_contacts.get(region or "", {})
     for partner in partners:
+        # A region's own route first, on its own site; then the national route.
+        contacts = [(site.region_label, regional[partner.id])] if partner.id in regional else []
+        contacts += [(None, partner.contact)] if getattr(partner, "contact", None) else []
         yield kit.page(
             "partner.md.j2",
             f"{PARTNER_VOCABULARY}/{partner.id}.md",
             kit.meta(partner.label, partner.explanation or partner.label, search=NOT_IN_SEARCH),
             partner=partner,
+            contacts=contacts,
             roles=roles[partner.id],
             origin=origin[partner.id],
             folder=PARTNER_VOCABULARY,
