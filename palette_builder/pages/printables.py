@@ -4,14 +4,35 @@ sheet with cut lines, and the palette overview as an A3 poster (/poster/)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..dutch import dutch_date
 from ..facets import OLD_TEXT_PARAMETER, RENAMED_PARAMETERS, TEXT_PARAMETER
-from ..kit import Kit, Page
+from .. import answers
+from ..kit import Kit, Page, Site
+from ..models import Intervention
 
 CARDS_DIR, POSTER_DIR = "kaarten", "poster"
 FOLDERS = (CARDS_DIR, POSTER_DIR)
 CARDS_PER_SHEET = 4
+
+
+# The short answers a card has room for, after who decides and the law: how to start it and how long it
+# lasts (for a legal measure); the rest is one scan of the QR code away.
+CARD_ANSWERS = (answers.HOW_TO_START, answers.DURATION)
+
+
+def card_answers(item: Intervention) -> list[dict[str, str]]:
+    rows = []
+    for question in CARD_ANSWERS:
+        text = question.short(item)
+        if text or question.applies_to(item):
+            rows.append({"label": question.label, "text": text or answers.NOT_DESCRIBED})
+    return rows
+
+
+def template_globals(site: Site) -> dict[str, Any]:
+    return {"card_answers": card_answers}
 
 
 def pages(kit: Kit) -> Iterator[Page]:
