@@ -20,7 +20,9 @@ from .models import Intervention, RegionalSupplement
 from .schema import SCHEMA_URL, fill_vocabularies
 from .vocabularies import VOCABULARY_MODELS
 
-FORMAT_VERSION = "1.0"
+# 2.0: the six answers of a legal measure and the three of every entry, statutory terms (termijnen), the
+# advising role (rollen.adviseert), checks with article and version, partner contact routes, the glossary.
+FORMAT_VERSION = "2.0"
 DATA_DIR = "data"
 JSON_NAME = "interventiepalet.json"
 CSV_NAME = "interventiepalet.csv"
@@ -107,14 +109,16 @@ def export_schema(site: Site) -> dict[str, Any]:
     return {"$schema": SCHEMA_URL, "title": "Interventiepalet (open data)", **schema}
 
 
-def _cell(value: Any) -> str:
-    """One CSV cell: lists joined with ' | ', the parts of a group as 'veld: waarde; veld: waarde'."""
+def _cell(value: Any, nested: bool = False) -> str:
+    """One CSV cell: lists joined with ' | ', the parts of a group as 'veld: waarde; veld: waarde', a group
+    inside a group in brackets ('duur: (aantal: 10; eenheid: dagen)')."""
     if value is None:
         return ""
     if isinstance(value, list):
         return LIST_SEPARATOR.join(_cell(part) for part in value)
     if isinstance(value, dict):
-        return PART_SEPARATOR.join(f"{key}: {_cell(part)}" for key, part in value.items() if part not in (None, "", []))
+        text = PART_SEPARATOR.join(f"{key}: {_cell(part, nested=True)}" for key, part in value.items() if part not in (None, "", []))
+        return f"({text})" if nested else text
     return str(value)
 
 
@@ -136,6 +140,9 @@ def export_csv(export: PaletteExport) -> str:
     columns: list[str] = []
     for row in rows:
         columns += [column for column in row if column not in columns]
+    # An entry without a group (no 'in_gang_zetten' yet) has the group's name as an empty column: the
+    # group's own columns ('in_gang_zetten.kort') hold it already.
+    columns = [c for c in columns if not (any(other.startswith(c + ".") for other in columns) and all(row.get(c) is None for row in rows))]
     buffer = io.StringIO()
     # Semicolons and a byte order mark: Excel with Dutch settings then opens the file in columns, with é and ë intact.
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
