@@ -38,14 +38,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project without generated pages, to build variants in isolation."""
+def copy_project(target: Path, palette: Path = REPO / "palette") -> Path:
+    """A copy of the project without generated pages, to build variants in isolation; `palette`: the data
+    to copy (the tests use a fixed palette of their own)."""
     target.mkdir(parents=True, exist_ok=True)
     ignore_generated = shutil.ignore_patterns(*GENERATED_DIRS, *short_link_folders(REPO / "docs"))
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, target / name)
-    for folder in ("overrides", "palette"):
-        shutil.copytree(REPO / folder, target / folder)
+    shutil.copytree(REPO / "overrides", target / "overrides")
+    shutil.copytree(palette, target / "palette")
     shutil.copytree(REPO / "docs", target / "docs", ignore=ignore_generated)
     return target
 

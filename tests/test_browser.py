@@ -11,7 +11,7 @@ from benchmarks.support import PHONE
 from palette_builder.facets import FACETS_BY_KEY, Card
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa, open_for_instant_navigation
+from .conftest import FIXTURE, axe_wcag_aa, open_for_instant_navigation
 
 PAGE_TYPES = {
     "home": "/",
@@ -42,7 +42,7 @@ PAGE_TYPES = {
 
 @pytest.fixture(scope="module")
 def interventions():
-    return Project(REPO).load().interventions
+    return Project(FIXTURE).load().interventions
 
 
 def expected_ids(interventions, **facets: list[str]) -> set[str]:

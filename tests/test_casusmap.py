@@ -9,7 +9,7 @@ import pytest
 
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa
+from .conftest import FIXTURE, axe_wcag_aa
 from .test_printables import A4_PORTRAIT, pdf_pages
 
 TWO = ["tijdelijk-huisverbod", "ondertoezichtstelling"]
@@ -17,7 +17,7 @@ TWO = ["tijdelijk-huisverbod", "ondertoezichtstelling"]
 
 @pytest.fixture(scope="module")
 def entries():
-    return {item.id: item for item in Project(REPO).load().interventions}
+    return {item.id: item for item in Project(FIXTURE).load().interventions}
 
 
 def local_only(page, site_url: str) -> list[str]:
@@ -48,7 +48,7 @@ def shown(page) -> list[str]:
 
 def test_two_added_from_their_pages_are_kept_and_shared(browser, site_url: str, entries) -> None:
     for entry_id in TWO:
-        assert (REPO / "palette" / "landelijk" / f"{entry_id}.yaml").exists(), entry_id
+        assert (FIXTURE / "palette" / "landelijk" / f"{entry_id}.yaml").exists(), entry_id
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     requests = local_only(page, site_url)
@@ -63,7 +63,7 @@ def test_two_added_from_their_pages_are_kept_and_shared(browser, site_url: str, 
         item = entries[entry_id]
         card = page.locator(f".pv-casusmap__item[data-id={entry_id}]")
         section = page.locator(".pv-casusmap__fase", has=card)
-        assert section.locator("h2").inner_text() == Project(REPO).load().vocabularies.label("fasen", item.phases[0])
+        assert section.locator("h2").inner_text() == Project(FIXTURE).load().vocabularies.label("fasen", item.phases[0])
         facts = card.locator("dl").inner_text()
         assert "Beslist" in facts and "Voert uit" in facts
     # The selection is in the address: a fresh browser with that link shows the same two.
@@ -154,7 +154,7 @@ def test_prints_as_one_sheet_without_controls(page, site_url: str, entries) -> N
     # Ten entries, a full table at a netwerkoverleg, fit one A4 sheet.
     chosen = ["tijdelijk-huisverbod", "gedragsaanwijzing", "contactverbod", "ondertoezichtstelling", "vrouwenopvang", "multifocus"]
     chosen += ["families-first", "signs-of-safety", "taakstraf", "bewaring"]
-    assert all((REPO / "palette" / "landelijk" / f"{entry_id}.yaml").exists() for entry_id in chosen)
+    assert all((FIXTURE / "palette" / "landelijk" / f"{entry_id}.yaml").exists() for entry_id in chosen)
     page.goto(f"{site_url}/casusmap/?i={','.join(chosen)}")
     assert len(shown(page)) == len(chosen)
     assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT]
@@ -192,7 +192,7 @@ def test_ids_given_as_repeated_parameters_are_all_shown(page, site_url: str) -> 
 def test_entries_named_by_their_short_link_are_shown_by_id(page, site_url: str) -> None:
     from palette_builder.short_links import short_links
 
-    named = [(item.id, name) for item in Project(REPO).load().interventions for _, name in short_links(item)][:2]
+    named = [(item.id, name) for item in Project(FIXTURE).load().interventions for _, name in short_links(item)][:2]
     page.goto(f"{site_url}/casusmap/?i={named[0][1].upper()},{named[1][1]}")
     assert sorted(shown(page)) == sorted(entry_id for entry_id, _ in named)
     assert page.url.endswith("/casusmap/?i=" + ",".join(entry_id for entry_id, _ in named))

@@ -10,7 +10,7 @@ import pytest
 from benchmarks.support import PHONE
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa
+from .conftest import FIXTURE, axe_wcag_aa
 from .test_offline import offline_zip, unzipped  # noqa: F401 - the offline copy, built once for this module
 from .test_printables import pdf_pages
 
@@ -20,12 +20,12 @@ THREE = ["tijdelijk-huisverbod", "gedragsaanwijzing", "contactverbod"]
 
 @pytest.fixture(scope="module")
 def palette():
-    return Project(REPO).load()
+    return Project(FIXTURE).load()
 
 
 def test_three_interventions_side_by_side_with_their_legal_bases(page, site_url: str, palette) -> None:
     for entry_id in THREE:
-        assert (REPO / "palette" / "landelijk" / f"{entry_id}.yaml").exists(), entry_id
+        assert (FIXTURE / "palette" / "landelijk" / f"{entry_id}.yaml").exists(), entry_id
     page.goto(f"{site_url}/vergelijk/?i={','.join(THREE)}")
     table = page.locator("table.pv-vergelijk__table")
     table.wait_for()
@@ -113,7 +113,7 @@ def test_on_a_phone_the_table_scrolls_sideways_with_the_row_names_in_view(browse
 @pytest.mark.parametrize("count", [3, 4])
 def test_prints_on_one_a4_landscape_page(page, site_url: str, count: int) -> None:
     ids = [*THREE, "locatiegebod-en-locatieverbod"][:count]
-    assert (REPO / "palette" / "landelijk" / f"{ids[-1]}.yaml").exists()
+    assert (FIXTURE / "palette" / "landelijk" / f"{ids[-1]}.yaml").exists()
     page.goto(f"{site_url}/vergelijk/?i={','.join(ids)}")
     page.locator("table.pv-vergelijk__table").wait_for()
     assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_LANDSCAPE]
@@ -227,6 +227,7 @@ def test_no_axe_violations(browser, site_url: str, width: int) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
+@pytest.mark.slow
 def test_a_region_build_compares_its_own_offer_and_not_what_it_hides(tmp_path) -> None:
     """The data of both pages follows the build: a region's own entry and partner are in it, an
     offer the region hides is not, not even as a related entry of another."""

@@ -9,7 +9,7 @@ from palette_builder.facets import FACETS
 from palette_builder.models import ReviewStatus
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa
+from .conftest import FIXTURE, axe_wcag_aa
 
 # Where the block is and what follows the summary, in one round trip per page.
 GEOMETRY = """() => {
@@ -25,7 +25,7 @@ GEOMETRY = """() => {
 
 @pytest.fixture(scope="module")
 def interventions():
-    return Project(REPO).load().interventions
+    return Project(FIXTURE).load().interventions
 
 
 def expected_labels(item) -> list[str]:

@@ -30,10 +30,14 @@ EDIT_SUBJECT = "Tijdelijk huisverbod: gevolgen van overtreding toegevoegd"
 
 
 def pin_review_dates(root: Path, date: str = "2026-11-28") -> Path:
-    """Give every national entry the same review date, so these tests do not depend on when content was last checked."""
+    """Give every national entry the same review date (and its checks that day), and the review intervals
+    of the real palette, so these tests do not depend on when content was last checked."""
     for path in (root / "palette" / "landelijk").glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?m)^laatst_gecontroleerd: .*$", f"laatst_gecontroleerd: {date}", text), encoding="utf-8")
+        text = re.sub(r"(?m)^laatst_gecontroleerd: .*$", f"laatst_gecontroleerd: {date}", path.read_text(encoding="utf-8"))
+        path.write_text(re.sub(r"(?m)^(    datum:) \d{4}-\d{2}-\d{2}$", rf"\1 {date}", text), encoding="utf-8")
+    settings = root / SETTINGS
+    text = re.sub(r"(?m)^standaard_maanden: \d+$", "standaard_maanden: 12", settings.read_text(encoding="utf-8"))
+    settings.write_text(re.sub(r"(?m)^aanvullingen_maanden: \d+$", "aanvullingen_maanden: 12", text), encoding="utf-8")
     return root
 
 
@@ -60,7 +64,7 @@ def line_number(root: Path, relative: Path, start: str) -> int:
 def test_check_lists_an_entry_past_its_review_date_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     set_line(project, ENTRY, "laatst_gecontroleerd: 2026-11-28", "laatst_gecontroleerd: 2020-01-31")
 
-    assert main(["--root", str(project), "check"]) == 0
+    assert Project(project, today=dt.date(2026, 12, 1)).check() == 0
 
     out = capsys.readouterr().out
     line = line_number(project, ENTRY, "laatst_gecontroleerd")
@@ -70,11 +74,12 @@ def test_check_lists_an_entry_past_its_review_date_as_a_warning(project: Path, c
 
 
 def test_strict_check_fails_on_an_entry_past_its_review_date(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(project), "check", "--streng"]) == 0  # reviewed recently: nothing due
+    today = dt.date(2026, 12, 1)
+    assert Project(project, today=today).check(strict=True) == 0  # reviewed recently: nothing due
     set_line(project, ENTRY, "laatst_gecontroleerd: 2026-11-28", "laatst_gecontroleerd: 2020-01-31")
     capsys.readouterr()
 
-    assert main(["--root", str(project), "check", "--streng"]) == 1
+    assert Project(project, today=today).check(strict=True) == 1
 
     err = capsys.readouterr().err
     assert "laatst_gecontroleerd: fout: Tijdelijk huisverbod is mogelijk verouderd" in err
@@ -174,6 +179,7 @@ def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_entry_past_its_review_date_is_marked_on_page_and_card(git_site: Path) -> None:
     entry = page(git_site, "interventies/tijdelijk-huisverbod")
     assert "Mogelijk verouderd:" in entry and "28 november 2027" in entry
@@ -214,6 +220,7 @@ def test_feed_is_valid_atom_with_the_edit(git_site: Path) -> None:
     assert len({entry.id for entry in feed.entries}) == len(feed.entries) == 2
 
 
+@pytest.mark.slow
 def test_renamed_entry_keeps_its_history(git_site: Path, tmp_path: Path) -> None:
     """After a rename with vorige_ids, the entry's Wijzigingen still lists what happened under the old id."""
     root = tmp_path / "palet"
@@ -255,6 +262,7 @@ def test_shallow_clone_does_not_show_every_entry_as_changed(git_site: Path, tmp_
     assert found.available and found.commits == []
 
 
+@pytest.mark.slow
 def test_build_without_git_says_history_is_not_available(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "kopie")
     assert not (root / ".git").exists()
@@ -267,6 +275,7 @@ def test_build_without_git_says_history_is_not_available(tmp_path: Path) -> None
     assert feed.bozo is False and feed.entries == []
 
 
+@pytest.mark.slow
 def test_a_text_in_wijzigingen_yaml_replaces_a_commit_subject_everywhere(git_site: Path, tmp_path: Path) -> None:
     """A subject that went out in English (or about files) gets a Dutch text for readers, without
     rewriting history: the entry's Wijzigingen, 'Wat is er veranderd' and the feed show the text."""

@@ -7,7 +7,7 @@ import pytest
 from benchmarks.support import DESKTOP, PHONE
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa
+from .conftest import FIXTURE, axe_wcag_aa
 
 
 def test_three_ways_in_come_first_and_lead_to_their_pages(browser, site_url: str) -> None:
@@ -28,7 +28,7 @@ def test_three_ways_in_come_first_and_lead_to_their_pages(browser, site_url: str
 
 
 def test_the_phases_are_explained_from_their_vocabulary(page, site_url: str) -> None:
-    vocabulary = Project(REPO).load().vocabularies
+    vocabulary = Project(FIXTURE).load().vocabularies
     phases = list(vocabulary["fasen"].values())
     page.goto(site_url + "/")
     cards = page.locator(".pv-phase-card")

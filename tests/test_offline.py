@@ -14,7 +14,7 @@ from build_palette import main
 from palette_builder.project import Project
 from palette_builder.sharing import OFFLINE_ZIP
 
-from .conftest import REPO
+from .conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def offline_zip(built_site: Path, site_url: str) -> Iterator[Path]:
     previous = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = site_url + "/"
     try:
-        assert main(["--root", str(REPO), "offline", "--uitvoer", str(built_site / OFFLINE_ZIP)]) == 0
+        assert main(["--root", str(FIXTURE), "offline", "--uitvoer", str(built_site / OFFLINE_ZIP)]) == 0
     finally:
         if previous is None:
             del os.environ["SITE_URL"]
@@ -52,7 +52,7 @@ def leaving(requests: list[str]) -> list[str]:
 
 
 def test_explorer_filters_and_search_work_from_file(page, recorded: list[str], unzipped: Path) -> None:
-    total = len(Project(REPO).load().interventions)
+    total = len(Project(FIXTURE).load().interventions)
     page.goto((unzipped / "index.html").as_uri())
     page.locator(".md-tabs a", has_text="Verkenner").click()
     page.wait_for_url("**/verkenner/index.html")

@@ -15,13 +15,13 @@ from palette_builder.export import ExportedIntervention, PaletteExport
 from palette_builder.models import Intervention
 from palette_builder.project import Project
 
-from .conftest import REPO, copy_project
+from .conftest import FIXTURE, copy_project
 from .test_regions import with_region
 
 
 @pytest.fixture(scope="module")
 def palette():
-    return Project(REPO).load()
+    return Project(FIXTURE).load()
 
 
 def read_json(site: Path) -> dict:
@@ -82,6 +82,7 @@ def test_data_page_links_the_files_and_says_how_to_cite(built_site: Path) -> Non
     assert "<code>rollen.beslist</code>" in page and "<code>herkomst</code>" in page
 
 
+@pytest.mark.slow
 def test_region_export_marks_origin_and_unavailability_and_leaves_hidden_offers_out(tmp_path: Path) -> None:
     root = with_region(copy_project(tmp_path))
     assert Project(root, region="limburg").build() == 0

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from benchmarks.support import PHONE
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa, build_and_serve, copy_project
+from .conftest import FIXTURE, axe_wcag_aa, build_and_serve, copy_project
 from .test_browser import PAGE_TYPES
 
 LAPTOP = {"width": 1366, "height": 768}
@@ -69,7 +69,7 @@ TEXT_SIZES = """
 
 @pytest.fixture(scope="module")
 def palette():
-    return Project(REPO).load()
+    return Project(FIXTURE).load()
 
 
 def open_palette(browser, base: str, viewport: dict[str, int], path: str = "/palet/"):

@@ -18,7 +18,7 @@ from palette_builder.models import Availability
 from palette_builder.project import Project
 from palette_builder.selection import NATIONAL, Selection
 
-from .conftest import REPO, axe_wcag_aa, copy_project
+from .conftest import FIXTURE, REPO, axe_wcag_aa, copy_project
 
 ROLES = {"beslist": "beslist", "vraagt": "vraagt_aan", "voert": "voert_uit"}  # section anchor -> field of `rollen`
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
@@ -29,7 +29,7 @@ def entries(root: Path = REPO) -> dict[str, dict]:
     return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((root / "palette" / "landelijk").glob("*.yaml"))}
 
 
-def vocabulary(name: str, folder: Path = REPO / "palette" / "vocabulaires") -> list[dict]:
+def vocabulary(name: str, folder: Path = FIXTURE / "palette" / "vocabulaires") -> list[dict]:
     return yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
@@ -119,7 +119,7 @@ def test_chip_links_of_a_role_facet_lead_to_the_partner_page() -> None:
     """The key-facts block and every other list use chip_links: the facet decides where a value links."""
     from palette_builder.facets import FACETS
 
-    kit = Kit(Site(Project(REPO).load()))
+    kit = Kit(Site(Project(FIXTURE).load()))
     template = kit.env.from_string('{% from "_macros.j2" import chip_links with context %}{{ chip_links(facet, values) }}')
     for facet in (facet for facet in FACETS if facet.role):
         value = vocabulary("partners")[0]["id"]
@@ -139,14 +139,6 @@ def test_the_partner_index_counts_each_role(built_site: Path) -> None:
         counts = [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", row.group(0))]
         expected = [sum(partner["id"] in (entry.get("rollen") or {}).get(field, []) for entry in data.values()) for field in ROLES.values()]
         assert counts == expected, partner["id"]
-
-
-@pytest.fixture(scope="module")
-def region_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("partners-regio"))
-    shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
-    assert Project(root, region="limburg").build() == 0
-    return root / "site"
 
 
 def test_a_region_build_has_a_page_for_the_regions_own_partner(region_site: Path, built_site: Path) -> None:
@@ -212,6 +204,7 @@ def unrelated_pair(data: dict[str, dict]) -> tuple[str, str]:
     return next((a, b) for a in plain for b in plain if a < b and frozenset((a, b)) not in linked)
 
 
+@pytest.mark.slow
 def test_a_relation_added_in_a_copy_shows_on_both_entries_once(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     data = entries(root)
@@ -231,6 +224,7 @@ def test_a_relation_added_in_a_copy_shows_on_both_entries_once(tmp_path: Path) -
         assert text.count("<dt>Te combineren met</dt>") == 1
 
 
+@pytest.mark.slow
 def test_alternatives_declared_on_both_sides_show_once_each(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     data = entries(root)
@@ -245,6 +239,7 @@ def test_alternatives_declared_on_both_sides_show_once_each(tmp_path: Path) -> N
         assert other in relation_list(text, "Alternatief voor") and other not in relation_list(text, "Heeft als alternatief")
 
 
+@pytest.mark.slow
 def test_a_relation_to_an_offer_the_region_hides_is_left_out(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")

@@ -118,11 +118,11 @@ def test_search_finds_pages_by_their_content_not_by_their_change_history(browser
 def test_labels_of_the_smaller_facts_stay_on_one_line(browser, site_url: str) -> None:
     from palette_builder.project import Project
 
-    from .conftest import REPO
+    from .conftest import FIXTURE
 
     # The entries with the longest 'Ook bekend als': the value took the room and squeezed the label
     # into 'Ook / bekend / als:' on three lines.
-    longest = sorted(Project(REPO).load().interventions, key=lambda item: -len(", ".join(item.aliases)))[:3]
+    longest = sorted(Project(FIXTURE).load().interventions, key=lambda item: -len(", ".join(item.aliases)))[:3]
     context = browser.new_context(viewport=PHONE, locale="nl-NL")
     page = context.new_page()
     wrapped = {}

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from palette_builder.project import Project
 
-from .conftest import REPO
+from .conftest import FIXTURE
 
 A4_PORTRAIT = (595, 842)  # points
 A3_LANDSCAPE = (1191, 842)
@@ -26,7 +26,7 @@ def pdf_pages(pdf: bytes) -> list[tuple[int, int]]:
 
 
 def test_cards_print_four_to_an_a4_sheet(page, site_url: str) -> None:
-    total = len(Project(REPO).load().interventions)
+    total = len(Project(FIXTURE).load().interventions)
     page.goto(f"{site_url}/kaarten/")
     assert page.locator(".pv-kaart").count() == total
     assert pdf_pages(page.pdf(prefer_css_page_size=True)) == [A4_PORTRAIT] * math.ceil(total / 4)
@@ -39,7 +39,7 @@ def test_cards_print_four_to_an_a4_sheet(page, site_url: str) -> None:
 
 
 def test_cards_follow_the_explorer_selection(page, site_url: str) -> None:
-    items = Project(REPO).load().interventions
+    items = Project(FIXTURE).load().interventions
     wanted = sorted(item.name for item in items if "herstelgericht" in item.phases and item.domain == "civiel-recht")
     assert 0 < len(wanted) < len(items)
     page.goto(f"{site_url}/kaarten/?fase=herstelgericht&domein=civiel-recht")
@@ -52,7 +52,7 @@ def test_cards_follow_the_explorer_selection(page, site_url: str) -> None:
 def test_a_printed_explorer_says_what_it_was_filtered_on_and_leads_to_its_cards(page, site_url: str) -> None:
     """On paper the filter boxes are gone: the page says what the list holds, and a trainer gets the
     same selection as cards with one click instead of editing the address."""
-    palette = Project(REPO).load()
+    palette = Project(FIXTURE).load()
     wanted = sorted(item.name for item in palette.interventions if "herstelgericht" in item.phases and item.domain == "civiel-recht")
     phase, domain = palette.vocabularies["fasen"]["herstelgericht"].label, palette.vocabularies["domeinen"]["civiel-recht"].label
     page.goto(f"{site_url}/verkenner/?fase=herstelgericht&domein=civiel-recht&zoek=de")
@@ -72,7 +72,7 @@ def card_names(page) -> list[str]:
 
 def test_cards_read_the_explorer_address_as_the_explorer_does(page, site_url: str) -> None:
     """A short form, a label or a filter named twice selected no card at all: the page printed nothing."""
-    items = Project(REPO).load().interventions
+    items = Project(FIXTURE).load().interventions
     safety = sorted(item.name for item in items if {"veiligheid-acuut", "veiligheid-langere-termijn"} & set(item.phases))
     civil = sorted(item.name for item in items if item.domain == "civiel-recht")
     two = sorted(item.name for item in items if {"herstelgericht", "risicogestuurd"} & set(item.phases))
@@ -83,7 +83,7 @@ def test_cards_read_the_explorer_address_as_the_explorer_does(page, site_url: st
 
 
 def test_cards_name_what_the_address_holds_that_is_not_understood(page, site_url: str) -> None:
-    items = Project(REPO).load().interventions
+    items = Project(FIXTURE).load().interventions
     civil = sorted(item.name for item in items if item.domain == "civiel-recht")
     page.goto(f"{site_url}/kaarten/?fase=veiligheidx&domein=civiel-recht&fasen=herstelgericht")
     notice = page.locator("[data-kaarten-onbekend]")
@@ -109,7 +109,7 @@ def test_poster_prints_on_one_a3_landscape_sheet(page, site_url: str) -> None:
     assert page.locator("h1").inner_text() == "Het interventiepalet"
     assert re.search(r"Gegevens bijgewerkt tot \d+ \w+ \d{4}", page.locator(".pv-poster").inner_text())
     assert page.locator(".pv-poster__qr svg").is_visible()
-    entries = len(Project(REPO).load().interventions)
+    entries = len(Project(FIXTURE).load().interventions)
     linked = set(page.eval_on_selector_all(".pv-palette a[href*='/interventies/']", "links => links.map(a => a.getAttribute('href'))"))
     assert len(linked) == entries
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -14,19 +13,9 @@ from benchmarks.support import DESKTOP, PHONE
 from palette_builder.project import Project
 from palette_builder.selection import Selection
 
-from .conftest import REPO, axe_wcag_aa, build_and_serve, copy_project, open_for_instant_navigation
+from .conftest import FIXTURE, REPO, axe_wcag_aa, copy_project, open_for_instant_navigation
 
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
-
-
-@pytest.fixture(scope="module")
-def region_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The example region's own site (Limburg), served at the address it was built for."""
-    root = copy_project(tmp_path_factory.mktemp("regio"))
-    shutil.copytree(EXAMPLE_REGION, root / "palette" / "regio" / "limburg")
-    site = root / "site"
-    site.mkdir()
-    yield from build_and_serve(Project(root, region="limburg"), site)
 
 
 def open_explorer(page, base: str, query: str = "") -> None:
@@ -100,7 +89,7 @@ def test_region_hidden_entry_appears_nowhere(page, region_served) -> None:
 
 @pytest.fixture(scope="module")
 def interventions():
-    return Project(REPO).load().interventions
+    return Project(FIXTURE).load().interventions
 
 
 def test_shared_link_matching_nothing_shows_no_cards(browser, site_url: str, interventions) -> None:
@@ -185,7 +174,7 @@ def test_a_parameter_that_is_no_filter_is_reported_not_ignored(page, site_url: s
 
 
 def test_phase_group_and_unique_labels_are_understood(page, site_url: str, interventions) -> None:
-    phases = Project(REPO).load().vocabularies["fasen"].values()
+    phases = Project(FIXTURE).load().vocabularies["fasen"].values()
     safety = {phase.id for phase in phases if phase.group.lower() == "veiligheid"}
     assert len(safety) == 2
     open_explorer(page, site_url, "?fase=veiligheid")
@@ -411,6 +400,7 @@ def test_placeholder_report_address_is_a_warning_not_an_error(tmp_path: Path, ca
     assert "extra.report" not in output.out + output.err
 
 
+@pytest.mark.slow
 def test_report_address_is_escaped_and_only_web_links_become_links(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "kwaad")
     set_report(root, '    email: "a\\"><script>alert(1)</script>@example.org"\n    url: "javascript:alert(2)"\n')
@@ -420,6 +410,7 @@ def test_report_address_is_escaped_and_only_web_links_become_links(tmp_path: Pat
     assert "javascript:alert(2)" not in page
 
 
+@pytest.mark.slow
 def test_all_regions_build_marks_an_offer_a_region_hides(tmp_path: Path) -> None:
     from palette_builder.generate import generate_pages
 

@@ -22,7 +22,7 @@ from build_palette import main
 from palette_builder.generate import GENERATED_DIRS
 from palette_builder.project import Project
 
-from .conftest import REPO, copy_project
+from .conftest import FIXTURE, REPO, copy_project
 
 EXAMPLE = REPO / "tests" / "voorbeeldregio" / "limburg"
 
@@ -30,13 +30,6 @@ EXAMPLE = REPO / "tests" / "voorbeeldregio" / "limburg"
 def with_region(root: Path, name: str = "limburg") -> Path:
     shutil.copytree(EXAMPLE, root / "palette" / "regio" / name)
     return root
-
-
-@pytest.fixture(scope="module")
-def region_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = with_region(copy_project(tmp_path_factory.mktemp("regio")))
-    assert Project(root, region="limburg").build() == 0
-    return root / "site"
 
 
 def html(site: Path, path: str) -> str:
@@ -106,6 +99,7 @@ def test_casusmap_on_a_regional_site_shows_an_unavailable_offer_as_such(region_s
         assert "Regionaal aanbod: Limburg" in page.locator('.pv-casusmap__item[data-id="voorbeeld-buurtaanpak"]').inner_text()
 
 
+@pytest.mark.slow
 def test_combined_build_of_all_regions(tmp_path: Path) -> None:
     root = with_region(copy_project(tmp_path))
     assert Project(root, region="alle").build() == 0
@@ -116,6 +110,7 @@ def test_combined_build_of_all_regions(tmp_path: Path) -> None:
     assert "Niet beschikbaar in deze regio." in html(site, "interventies/families-first")
 
 
+@pytest.mark.slow
 def test_national_build_is_unchanged_byte_for_byte_by_a_region_folder(tmp_path: Path) -> None:
     without = copy_project(tmp_path / "zonder")
     assert Project(without).build() == 0
@@ -341,6 +336,7 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 def test_upstream_update_merges_without_conflict_and_needs_no_regional_edit(tmp_path: Path) -> None:
     upstream = copy_project(tmp_path / "upstream")
     git(upstream, "init", "-q", "-b", "main")
@@ -399,7 +395,7 @@ def national_repository(target: Path) -> Path:
             for name in names
             if (name in {".git", ".venv", "site", "__pycache__", ".pytest_cache", ".ruff_cache", "regio"} and not folder.endswith("docs"))
             or name.endswith(".egg-info")
-            or name.startswith((".site.", "site."))
+            or (folder == str(REPO) and name.startswith((".site.", "site.")))
             or Path(folder, name).relative_to(REPO).as_posix() in generated
         ],
     )
@@ -436,6 +432,7 @@ def preview_serves(command: str, cwd: Path, env: dict[str, str], path: str) -> N
         process.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_fork_guide_followed_literally_reaches_a_published_region_site(tmp_path: Path) -> None:
     """Every code block of the guide in order, git included, from a fresh fork to the workflow's build.
 
@@ -529,6 +526,7 @@ def test_fork_guide_followed_literally_reaches_a_published_region_site(tmp_path:
     assert git(fork, "cat-file", "-e", "main:palette/regio/limburg/interventie.schema.json").returncode == 0
 
 
+@pytest.mark.slow
 def test_fork_workflow_template_validates_and_publishes() -> None:
     workflow = yaml.safe_load((REPO / "docs" / "regio" / "regio-site.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
@@ -552,7 +550,7 @@ def test_unknown_value_in_a_regional_entry_names_the_regions_file_and_every_allo
     line = next(line for line in err.splitlines() if ": rollen.voert_uit[0]: " in line)
     assert "bedoel je 'voorbeeldteam-zuid'?" in line
     assert line.endswith("een nieuwe waarde zet u in palette/regio/limburg/vocabulaires/partners.yaml"), line
-    national = yaml.safe_load((REPO / "palette" / "vocabulaires" / "partners.yaml").read_text(encoding="utf-8"))
+    national = yaml.safe_load((FIXTURE / "palette" / "vocabulaires" / "partners.yaml").read_text(encoding="utf-8"))
     assert all(term["id"] in line for term in national), line  # not cut off after twelve
     assert "(en " not in line and "palette/vocabulaires/partners.yaml" not in line
 
@@ -589,6 +587,7 @@ def test_former_id_used_by_two_entries_is_an_error_in_both(tmp_path: Path, capsy
         assert any(line.startswith(expected) for line in err.splitlines()), err
 
 
+@pytest.mark.slow
 def test_former_id_keeps_the_old_address_working(tmp_path: Path, page) -> None:
     from .conftest import serve
 

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from build_palette import main
 
-from .conftest import REPO
+from .conftest import FIXTURE
 
 LOCATED = re.compile(r"^(?P<path>[^:\n]+):\d+:\d+: [^\n]+: [^\n]+$")
 ENGLISH = re.compile(r"Input should|Field required|Value error|Keys should|Extra inputs|String should|List should")
 SUMMARY = re.compile(r"^\d+ (probleem|problemen) in \d+ (bestand|bestanden)\.$")
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-VALID = yaml.safe_load((REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8"))
+VALID = yaml.safe_load((FIXTURE / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8"))
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), text, st.dates())
@@ -39,8 +39,8 @@ documents = st.recursive(
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("fuzz")
     (root / "palette" / "landelijk").mkdir(parents=True)
-    shutil.copytree(REPO / "palette" / "vocabulaires", root / "palette" / "vocabulaires")
-    shutil.copy(REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml", root / "palette" / "landelijk")
+    shutil.copytree(FIXTURE / "palette" / "vocabulaires", root / "palette" / "vocabulaires")
+    shutil.copy(FIXTURE / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml", root / "palette" / "landelijk")
     return root
 
 
@@ -72,6 +72,7 @@ def dump(document: object) -> bytes:
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(content=st.binary(max_size=400))
 def test_arbitrary_bytes_as_an_entry(root: Path, content: bytes) -> None:
@@ -83,6 +84,7 @@ def test_arbitrary_bytes_as_an_entry(root: Path, content: bytes) -> None:
         (root / relative).unlink()
 
 
+@pytest.mark.slow
 @FUZZ
 @given(document=documents)
 def test_arbitrary_yaml_document_as_an_entry(root: Path, document: object) -> None:
@@ -94,6 +96,7 @@ def test_arbitrary_yaml_document_as_an_entry(root: Path, document: object) -> No
         (root / relative).unlink()
 
 
+@pytest.mark.slow
 @FUZZ
 @given(key=st.sampled_from(sorted(VALID)), value=documents, extra=st.sampled_from(["", "rollen", "erkenning", "doelgroepen"]))
 def test_valid_entry_with_one_field_replaced(root: Path, key: str, value: object, extra: str) -> None:
@@ -123,13 +126,14 @@ def test_vocabulary_file_that_cannot_be_read_is_located(root: Path, tmp_path: Pa
     assert code == 1 and lines[0].startswith("palette/vocabulaires/partners.yaml:1:1: (bestand): het bestand kan niet worden gelezen"), lines
 
 
+@pytest.mark.slow
 @FUZZ
 @given(document=documents, name=st.sampled_from(["partners", "fasen", "wetten", "momenten"]), entry_id=text)
 def test_arbitrary_vocabulary_for_check_schema_and_new(tmp_path_factory: pytest.TempPathFactory, document: object, name: str, entry_id: str) -> None:
     root = tmp_path_factory.mktemp("vocab")
     (root / "palette" / "landelijk").mkdir(parents=True)
-    shutil.copytree(REPO / "palette" / "vocabulaires", root / "palette" / "vocabulaires")
-    shutil.copy(REPO / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml", root / "palette" / "landelijk")
+    shutil.copytree(FIXTURE / "palette" / "vocabulaires", root / "palette" / "vocabulaires")
+    shutil.copy(FIXTURE / "palette" / "landelijk" / "tijdelijk-huisverbod.yaml", root / "palette" / "landelijk")
     relative = f"palette/vocabulaires/{name}.yaml"
     (root / relative).write_bytes(dump(document))
     code, lines = run(root, "check")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,7 +15,7 @@ import pytest
 from benchmarks.support import PHONE, first_load
 from palette_builder.project import Project
 
-from .conftest import REPO, axe_wcag_aa, copy_project, open_for_instant_navigation, serve
+from .conftest import FIXTURE, axe_wcag_aa, copy_project, open_for_instant_navigation
 from .test_browser import PAGE_TYPES
 
 # Query → the entry a professional expects first. Veilig Thuis: the entry about Veilig Thuis itself.
@@ -55,7 +53,7 @@ def test_a_deciders_name_finds_what_it_decides_first(page, site_url: str) -> Non
     """ "kinderrechter": the entries the kinderrechter decides, before any other page. They name the
     kinderrechter equally often, so Pagefind scores them the same and their order among themselves
     is the order they reached the index; which of them comes first is not a promise."""
-    decided = {f"/interventies/{item.id}/" for item in Project(REPO).load().interventions if "kinderrechter" in item.roles.decides}
+    decided = {f"/interventies/{item.id}/" for item in Project(FIXTURE).load().interventions if "kinderrechter" in item.roles.decides}
     assert len(decided) >= 2
     page.goto(site_url + PAGE_TYPES["interventie"])
     results = search(page, "kinderrechter")
@@ -237,17 +235,6 @@ def test_explorer_first_load_stays_within_100_kb_gzip(browser, site_url: str, bu
     assert sum(sizes.values()) <= 100 * 1024, report
 
 
-@pytest.fixture(scope="module")
-def region_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_project(tmp_path_factory.mktemp("zoeken-regio"))
-    shutil.copytree(REPO / "tests" / "voorbeeldregio" / "limburg", root / "palette" / "regio" / "limburg")
-    site = root / "site"
-    site.mkdir()
-    for url in serve(site):
-        assert Project(root, region="limburg").build(site) == 0
-        yield url
-
-
 def test_search_in_a_region_build_finds_the_regions_own_entry(page, region_url: str) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -257,6 +244,7 @@ def test_search_in_a_region_build_finds_the_regions_own_entry(page, region_url: 
     assert [url for url in requests if not url.startswith(region_url) and not url.startswith(("data:", "blob:"))] == []
 
 
+@pytest.mark.slow
 def test_the_plugin_indexes_a_built_site_and_reports_a_failure_clearly(tmp_path: Path) -> None:
     from mkdocs.exceptions import PluginError
 
@@ -274,6 +262,7 @@ def test_the_plugin_indexes_a_built_site_and_reports_a_failure_clearly(tmp_path:
         PagefindPlugin().on_post_build(config=type("Config", (), {"site_dir": str(empty)})())
 
 
+@pytest.mark.slow
 def test_a_failing_search_index_fails_the_build_clearly_and_keeps_the_last_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

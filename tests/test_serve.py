@@ -14,6 +14,9 @@ from benchmarks.support import START_TIMEOUT, fetch, free_port, serving, session
 
 from .conftest import REPO, copy_project
 
+# A real server process: a slow test (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_stops_the_server_and_everything_it_started(tmp_path: Path, stop: signal.Signals) -> None:

@@ -7,10 +7,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import copy_project
 from .test_serve import START_TIMEOUT, fetch, free_port, serving, wait_until
+
+# A real server process: a slow test (tests/conftest.py).
+pytestmark = pytest.mark.slow
 
 RELOAD_TIMEOUT = 90  # a loaded two-core machine
 

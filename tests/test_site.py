@@ -11,7 +11,7 @@ import pytest
 
 from palette_builder.project import Project
 
-from .conftest import REPO, copy_project
+from .conftest import FIXTURE, copy_project
 
 
 class LinkCollector(HTMLParser):
@@ -33,7 +33,7 @@ def page_links(path: Path) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def palette():
-    return Project(REPO).load()
+    return Project(FIXTURE).load()
 
 
 def test_every_intervention_has_a_stable_page(built_site: Path, palette) -> None:
@@ -156,6 +156,7 @@ class ActiveContent(HTMLParser):
             self.found.append(f"script: {data[:60]}")
 
 
+@pytest.mark.slow
 def test_text_from_yaml_is_escaped(malicious_site: Path) -> None:
     for page in [malicious_site / "interventies" / "kwaadaardig" / "index.html", malicious_site / "verkenner" / "index.html"]:
         parser = ActiveContent()
@@ -174,6 +175,7 @@ def test_javascript_urls_are_refused_by_the_validator(project: Path, capsys: pyt
     assert "bronnen[0].url: verwacht een volledig webadres" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     assert Project(root).build() == 0
@@ -187,6 +189,7 @@ def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     assert (root / "site" / "interventies" / "tijdelijk-huisverbod" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_a_warning_fails_the_strict_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """mkdocs' warnings (here a link to a page that does not exist) stop the build and are shown."""
     root = copy_project(tmp_path)
@@ -201,6 +204,7 @@ def test_a_warning_fails_the_strict_build(tmp_path: Path, capsys: pytest.Capture
     assert (root / "site" / "privacy" / "index.html").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_build_runs_hooks_declared_in_mkdocs_yml(tmp_path: Path) -> None:
     """MkDocs runs inside build_palette.py; hooks and plugins from mkdocs.yml must still run, into the staging folder."""
     root = copy_project(tmp_path)

@@ -12,7 +12,7 @@ import pytest
 
 from build_palette import main
 
-from .conftest import REPO
+from .conftest import FIXTURE, REPO
 
 # A frozen valid entry, so that editing the live tijdelijk-huisverbod.yaml never breaks these cases.
 VALID = (REPO / "tests" / "fixtures" / "tijdelijk-huisverbod.yaml").read_text(encoding="utf-8")
@@ -503,7 +503,7 @@ def test_every_reachable_pydantic_error_type_has_a_dutch_message() -> None:
     from palette_builder.validate import load_vocabularies
 
     cases.append((Intervention, {**valid, "doelgroepen": [{"groep": "slachtoffer", "leeftijd_vanaf": 12, "leeftijd_tot": 4}]}))
-    context = {"vocabularies": load_vocabularies([REPO / "palette" / "vocabulaires"], REPO)[0]}
+    context = {"vocabularies": load_vocabularies([FIXTURE / "palette" / "vocabulaires"], REPO)[0]}
     kinds: dict[str, str] = {}
     for model, data in cases:
         try:

@@ -17,7 +17,7 @@ from build_palette import main
 from palette_builder.project import Project
 from palette_builder.wegwijzer import Outcome, Question
 
-from .conftest import REPO, axe_wcag_aa, copy_project
+from .conftest import FIXTURE, REPO, axe_wcag_aa, copy_project
 
 # A small valid wegwijzer, frozen here so that editing palette/wegwijzer.yaml never breaks these cases.
 VALID = """\
@@ -213,7 +213,7 @@ def test_a_broken_wegwijzer_stops_the_command_line_with_exit_1(project: Path) ->
 
 @pytest.fixture(scope="module")
 def wegwijzer():
-    guide = Project(REPO).load().wegwijzer
+    guide = Project(FIXTURE).load().wegwijzer
     assert guide is not None
     return guide
 
@@ -378,6 +378,7 @@ uitkomsten:
 """
 
 
+@pytest.mark.slow
 def test_a_regional_wegwijzer_shows_in_the_region_build_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(tmp_path / "project")
     shutil.copytree(REPO / "tests" / "voorbeeldregio" / "limburg", root / "palette" / "regio" / "limburg")

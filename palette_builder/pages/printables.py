@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .. import answers
 from ..dutch import dutch_date
 from ..facets import OLD_TEXT_PARAMETER, RENAMED_PARAMETERS, TEXT_PARAMETER
-from .. import answers
 from ..kit import Kit, Page, Site
 from ..models import Intervention
 
