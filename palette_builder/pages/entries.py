@@ -79,7 +79,8 @@ def pages(kit: Kit) -> Iterator[Page]:
         yield kit.page(
             "interventie.md.j2",
             entry_doc(item.id),
-            kit.meta(item.name, item.summary, hide=["navigation"]),
+            # An entry's page counts fully in the site search; other pages weigh 0.3 (overrides/main.html).
+            kit.meta(item.name, item.summary, hide=["navigation"], zoekgewicht=1),
             item=item,
             parent=site.by_id.get(item.parent or ""),
             children=site.children.get(item.id, []),
