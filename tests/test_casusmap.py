@@ -214,7 +214,7 @@ def test_instant_navigation_between_the_two_pages_runs_each_pages_own_script(pag
     page.locator("[data-casusmap-knop=tijdelijk-huisverbod]").click()
     page.get_by_role("link", name="Naar de casusmap (1)").click()
     assert shown(page) == ["tijdelijk-huisverbod"]
-    page.locator(".md-tabs a", has_text="Vergelijken").click()
+    page.locator(".md-tabs a", has_text="Werkset").click()  # its first page: Vergelijken
     page.locator("[data-vergelijk-status]").filter(has_text="Nog geen").wait_for()
     page.go_back()
     assert shown(page) == ["tijdelijk-huisverbod"]

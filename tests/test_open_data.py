@@ -34,7 +34,7 @@ def test_json_export_validates_against_its_published_schema(built_site: Path, pa
     jsonschema.Draft202012Validator.check_schema(schema)
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=str)
     assert errors == []
-    assert len(data["interventies"]) == len(palette.entries) == 77
+    assert sorted(item["id"] for item in data["interventies"]) == sorted(palette.entries)
     assert data["formaatversie"] and data["datum_gegevens"] == max(item.last_reviewed for item in palette.interventions).isoformat()
     assert [term["id"] for term in data["vocabulaires"]["fasen"]] == list(palette.vocabularies["fasen"])
 

@@ -18,13 +18,16 @@ from palette_builder.models import Availability
 from palette_builder.project import Project
 from palette_builder.selection import NATIONAL, Selection
 
-from .conftest import FIXTURE, REPO, axe_wcag_aa, copy_project
+from build_palette import main
 
-ROLES = {"beslist": "beslist", "vraagt": "vraagt_aan", "voert": "voert_uit"}  # section anchor -> field of `rollen`
+from .conftest import FIXTURE, REPO, axe_wcag_aa, copy_project, with_region
+
+# Section anchor (the facet's key) -> field of `rollen`, in the order the pages show them.
+ROLES = {"beslist": "beslist", "vraagt-aan": "vraagt_aan", "adviseert": "adviseert", "voert": "voert_uit"}
 EXAMPLE_REGION = REPO / "tests" / "voorbeeldregio" / "limburg"
 
 
-def entries(root: Path = REPO) -> dict[str, dict]:
+def entries(root: Path = FIXTURE) -> dict[str, dict]:
     """Every national entry file as plain YAML data, read without the project's own loader."""
     return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((root / "palette" / "landelijk").glob("*.yaml"))}
 
@@ -58,7 +61,7 @@ def test_the_burgemeester_page_lists_the_tijdelijk_huisverbod_under_what_it_deci
     decides = page.locator("h2#beslist")
     assert decides.inner_text().startswith("Beslist of legt op")
     # The lists that follow the heading up to the next role's heading.
-    links = page.locator("h2#beslist ~ ul.pv-partner-list:not(h2#vraagt ~ *) a")
+    links = page.locator("h2#beslist ~ ul.pv-partner-list:not(h2#vraagt-aan ~ *) a")
     assert "Tijdelijk huisverbod" in links.all_inner_texts()
     links.filter(has_text="Tijdelijk huisverbod").first.click()
     # Instant navigation changes the address before the new content is in: wait for the heading.
@@ -106,7 +109,8 @@ def test_an_entry_page_links_each_of_its_partners_to_the_partner_page(page, site
     hrefs = []
     for label in labels:
         row = rows.filter(has=page.locator("dt", has_text=label))
-        hrefs += row.locator("dd a").evaluate_all("links => links.map(a => a.href)")
+        # The row's partner links; a "meer" link to the section that explains the answer is not one.
+        hrefs += row.locator("dd a[href*='/partners/']").evaluate_all("links => links.map(a => a.href)")
     named = [partner for field in ROLES.values() for partner in entry["rollen"].get(field, [])]
     assert named and hrefs == [f"{site_url}/partners/{partner}/" for partner in named]
     first = named[0]
@@ -161,6 +165,54 @@ def test_a_region_build_has_a_page_for_the_regions_own_partner(region_site: Path
             assert f'href="../../partners/{partner}/"' in page_html(region_site, f"interventies/{entry_id}")
     # A national build has no page for it.
     assert not any((built_site / "partners" / partner["id"]).exists() for partner in regional)
+
+
+def test_a_partner_page_says_how_to_reach_the_partner(built_site: Path) -> None:
+    """A public number a phone dials with one tap, the website, and where the route was found."""
+    with_contact = [partner for partner in vocabulary("partners") if partner.get("contact")]
+    assert with_contact
+    for partner in with_contact:
+        contact = partner["contact"]
+        block = section(page_html(built_site, f"partners/{partner['id']}"), "contact")
+        if "telefoon" in contact:
+            digits = re.sub(r"[ -]", "", contact["telefoon"])
+            assert f'href="tel:{digits}"' in block and f">{contact['telefoon']}</a>" in block, partner["id"]
+        if "website" in contact:
+            assert f'href="{html.escape(contact["website"])}"' in block, partner["id"]
+        assert f'Bron: <a href="{html.escape(contact["bron"])}"' in block, partner["id"]
+    without = next(partner for partner in vocabulary("partners") if not partner.get("contact"))
+    assert 'id="contact"' not in page_html(built_site, f"partners/{without['id']}")
+
+
+REGIONAL_ROUTE = """- partner: veilig-thuis
+  telefoon: 088 119 1000
+  toelichting: Voor professionals in de regio, op werkdagen.
+  bron: https://www.example.org/veilig-thuis-limburg
+"""
+
+
+@pytest.mark.slow
+def test_a_regional_site_shows_the_regions_own_route_first(tmp_path: Path) -> None:
+    root = with_region(copy_project(tmp_path))
+    (root / "palette" / "regio" / "limburg" / "vocabulaires" / "contactroutes.yaml").write_text(REGIONAL_ROUTE, encoding="utf-8")
+    palette = Project(root, region="limburg").load()
+    assert not palette.problems, palette.problems
+    regional = generate_pages(palette, Selection(region="limburg"), None)["partners/veilig-thuis.md"]
+    national = generate_pages(Project(root).load(), NATIONAL, None)["partners/veilig-thuis.md"]
+    national_phone = next(p for p in vocabulary("partners") if p["id"] == "veilig-thuis")["contact"]["telefoon"]
+    assert regional.index("<strong>In Limburg:</strong>") < regional.index("tel:0881191000") < regional.index(f">{national_phone}</a>")
+    assert "Voor professionals in de regio, op werkdagen." in regional
+    assert "0881191000" not in national and f">{national_phone}</a>" in national
+
+
+def test_a_contact_route_for_an_unknown_partner_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = with_region(copy_project(tmp_path))
+    path = root / "palette" / "regio" / "limburg" / "vocabulaires" / "contactroutes.yaml"
+    path.write_text(REGIONAL_ROUTE + REGIONAL_ROUTE.replace("veilig-thuis", "veiligthuis").replace("088 119 1000", "0800 2000"), encoding="utf-8")
+    assert main(["--root", str(root), "--regio", "limburg", "check"]) == 1
+    err = capsys.readouterr().err
+    assert "palette/regio/limburg/vocabulaires/contactroutes.yaml:5:" in err
+    assert "onbekende partner 'veiligthuis'" in err and "veilig-thuis" in err  # and what is allowed, the nearest first
 
 
 # -- relations on both sides ----------------------------------------------------------------------------

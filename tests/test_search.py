@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from benchmarks.support import PHONE, first_load
 from palette_builder.project import Project
@@ -109,6 +110,11 @@ def test_keyboard_opens_searches_and_closes(page, site_url: str) -> None:
     page.wait_for_url("**/interventies/tijdelijk-huisverbod/")
 
 
+# What decides whether a page scrolls: the theme's lock on the body, and the search toggle.
+SCROLL_STATE = """() => ({y: scrollY, locked: document.body.hasAttribute('data-md-scrolllock'), top: document.body.style.top,
+  search: document.getElementById('__search').checked, url: location.href, height: document.documentElement.scrollHeight})"""
+
+
 def swipe_up(page, distance: int = 600) -> None:
     """A finger moving up the screen: touch events through Chromium's input pipeline, as a phone sends
     them (not a wheel event or a script's scroll call)."""
@@ -145,12 +151,14 @@ def test_on_a_phone_the_entry_scrolls_after_a_search_result_is_tapped(browser, s
         page.wait_for_timeout(600)  # longer than the theme's delays for locking and unlocking
         assert page.evaluate("window.scrollY") == 0
         swipe_up(page)
-        assert page.evaluate("window.scrollY") > 200, "the entry did not scroll after a swipe"
+        assert page.evaluate("window.scrollY") > 200, page.evaluate(SCROLL_STATE)
         # Reading on, then the next search: the same again from a scrolled page.
         page.tap("label.md-header__button[for=__search]")
         page.locator(".md-search__input").wait_for(state="visible")
-        page.tap(".md-search__form button[type=reset]")  # the field still holds the last query: clear it
+        # The field still holds the last query: select it and type over it.
+        page.locator(".md-search__input").select_text()
         page.keyboard.type("THV", delay=20)
+        expect(page.locator(".md-search__input")).to_have_value("THV")
         first = page.locator('[data-pv-search-list][data-query="THV"] .md-search-result__link').first
         first.wait_for(timeout=20_000)
         first.tap()
@@ -158,7 +166,7 @@ def test_on_a_phone_the_entry_scrolls_after_a_search_result_is_tapped(browser, s
         page.wait_for_timeout(600)
         before = page.evaluate("window.scrollY")
         swipe_up(page)
-        assert page.evaluate("window.scrollY") > before + 200
+        assert page.evaluate("window.scrollY") > before + 200, page.evaluate(SCROLL_STATE)
     finally:
         context.close()
 

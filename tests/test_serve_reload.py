@@ -62,7 +62,10 @@ def test_an_edit_reaches_every_page_that_shows_it_and_search_follows(tmp_path: P
 
         # An edit that changes the home page's status line, a snippet the generator writes: the home page
         # itself is not rewritten, and must still be rebuilt.
-        assert "status: gecontroleerd" in original
-        entry.write_text(original.replace("status: gecontroleerd", "status: concept", 1), encoding="utf-8")
+        checked_entry = root / "palette" / "landelijk" / "aware.yaml"
+        checked_text = checked_entry.read_text(encoding="utf-8")
+        assert "status: gecontroleerd" in checked_text
+        entry.write_text(original, encoding="utf-8")
+        checked_entry.write_text(checked_text.replace("status: gecontroleerd", "status: concept", 1), encoding="utf-8")
         assert wait_until(lambda: checked_count(fetch(home) or "") == checked - 1, RELOAD_TIMEOUT), "the home page kept the old count"
         assert word not in (fetch(entry_page) or "")
