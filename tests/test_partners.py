@@ -12,13 +12,12 @@ import yaml
 from playwright.sync_api import expect
 
 from benchmarks.support import DESKTOP, PHONE
+from build_palette import main
 from palette_builder.generate import generate_pages
 from palette_builder.kit import Kit, Site
 from palette_builder.models import Availability
 from palette_builder.project import Project
 from palette_builder.selection import NATIONAL, Selection
-
-from build_palette import main
 
 from .conftest import FIXTURE, REPO, axe_wcag_aa, copy_project, with_region
 
